@@ -1,0 +1,1 @@
+"""Readers: turn files, directories, stdin and JSON Lines into `RawDocument`s."""

@@ -1,0 +1,1 @@
+"""Text stages: normalisation, language identification, segmentation."""
