@@ -1,0 +1,5 @@
+import sys
+
+from ghatna.cli import main
+
+sys.exit(main())
