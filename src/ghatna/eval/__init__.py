@@ -11,7 +11,7 @@ import importlib
 import json
 from pathlib import Path
 
-SUITES = ("structure", "ner", "claims")
+SUITES = ("structure", "ner", "resolve", "events", "claims")
 DEFAULT_DATA_DIR = Path("../shared/data")
 
 
