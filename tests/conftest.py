@@ -26,3 +26,32 @@ def seed_path() -> Path:
     if not SEED.is_file():
         pytest.skip(f"seed article not found at {SEED}")
     return SEED
+
+
+@pytest.fixture(scope="session")
+def validate():
+    """Validates a contract object against schema/document.schema.json (raises on failure)."""
+    import json
+
+    import jsonschema
+
+    schema = json.loads((ROOT / "schema" / "document.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def check(obj: dict) -> dict:
+        validator.validate(obj)
+        for s in obj["sentences"]:
+            assert 0 <= s["start"] < s["end"] <= len(obj["text"])
+        for collection in ("quotes", "quantities"):
+            for item in obj[collection]:
+                assert obj["text"][item["start"]:item["end"]] == item["text"]
+        for entity in obj["entities"]:
+            for m in entity["mentions"]:
+                assert obj["text"][m["start"]:m["end"]] == m["text"]
+        for event in obj["events"]:
+            t = event["trigger"]
+            assert obj["text"][t["start"]:t["end"]] == t["text"]
+        return obj
+
+    return check
