@@ -9,6 +9,7 @@ ghatna does not process (status `unsupported_language`).
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -66,9 +67,12 @@ class Pipeline:
             chunksize: int = 4) -> Iterator[Document]:
         """Process `raws` lazily and in input order, with `workers` processes (default: all cores)."""
         workers = workers or os.cpu_count() or 1
-        if workers <= 1:
-            yield from map(self, raws)
+        raws = iter(raws)
+        head = list(itertools.islice(raws, 2))
+        if workers <= 1 or len(head) < 2:  # a pool only pays off for more than one document
+            yield from map(self, itertools.chain(head, raws))
             return
+        raws = itertools.chain(head, raws)
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         with ctx.Pool(workers) as pool:
             yield from pool.imap(self, raws, chunksize=chunksize)
