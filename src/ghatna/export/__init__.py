@@ -1,0 +1,44 @@
+"""Exports of a store: `jsonl` (contract objects), `parquet` (one file per table), `plover` (PLOVER
+JSON Lines, one record per event) and `gdelt` (GDELT 2.0 event table, tab-separated)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from ghatna.export.common import ExportResult
+from ghatna.export.gdelt import GDELT_COLUMNS, write_gdelt
+from ghatna.export.jsonl import write_jsonl
+from ghatna.export.parquet import write_parquet
+from ghatna.export.plover import write_plover
+from ghatna.store import Store
+
+__all__ = ["FORMATS", "GDELT_COLUMNS", "ExportResult", "export", "run_export"]
+
+log = logging.getLogger(__name__)
+
+FORMATS: dict[str, Callable[[Store, Path | None], ExportResult]] = {
+    "jsonl": write_jsonl,
+    "parquet": write_parquet,
+    "plover": write_plover,
+    "gdelt": write_gdelt,
+}
+
+
+def run_export(store: Store, fmt: str, out: Path | None) -> ExportResult:
+    """Export the store in `fmt`; returns records written and records left out, by reason."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return FORMATS[fmt](store, Path(out) if out is not None else None)
+
+
+def export(store: Store, fmt: str, out: Path | None) -> int:
+    """Export the store in `fmt` to `out` (stdout when None; a directory for parquet); returns the
+    number of records written.  Events left out (e.g. no CAMEO code for gdelt) are reported as a
+    warning on the `ghatna.export` logger, which Python prints to stderr by default."""
+    result = run_export(store, fmt, out)
+    if result.skipped:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(result.skipped.items()))
+        log.warning("%s export left out %d events: %s", fmt, sum(result.skipped.values()), reasons)
+    return result.written
