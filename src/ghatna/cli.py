@@ -142,8 +142,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ghatna.export import export
     from ghatna.store import Store
 
-    with Store(args.db, read_only=True) as store:
-        n = export(store, args.format, args.output)
+    try:
+        with Store(args.db, read_only=True) as store:
+            n = export(store, args.format, args.output)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"ghatna export: {exc}", file=sys.stderr)
+        return 2
     print(f"exported {n} {args.format} records", file=sys.stderr)
     return 0
 
