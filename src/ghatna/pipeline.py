@@ -27,11 +27,13 @@ class Stage(Protocol):
 
 def default_stages() -> list[Stage]:
     """The full pipeline after structuring, in data-flow order."""
+    from ghatna.code.quantities import QuantitiesStage
+    from ghatna.code.quotes import QuotesStage
     from ghatna.text.langid import LangIdStage
     from ghatna.text.normalise import NormaliseStage
     from ghatna.text.segment import SegmentStage
 
-    return [NormaliseStage(), LangIdStage(), SegmentStage()]
+    return [NormaliseStage(), LangIdStage(), SegmentStage(), QuantitiesStage(), QuotesStage()]
 
 
 class Pipeline:

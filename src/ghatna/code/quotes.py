@@ -1,0 +1,585 @@
+"""Quotes: who said what, in Hindi and English.
+
+Direct quotes are the text between quotation marks (" “ ” ‘ ’ ' « »), also when a quote opens
+mid-sentence and runs over sentence ends, and when only its closing mark is there (the quote
+then starts after the speech cue: X ने कहा कि ... ").  Indirect speech is found from speech
+cues (X ने कहा कि ..., X के अनुसार, X का कहना है, X said, according to X).
+
+The speaker is read off the cue (the noun phrase before ने, before का कहना, before के अनुसार,
+before or after 'said') and resolved to an entity of `doc.entities` whose mention lies in that
+phrase.  Pronouns (उन्होंने, उनके, he, she) go to the nearest earlier speaking person: a PER
+entity that is the subject of a clause, else the nearest PER mention, else (no entities) the
+nearest earlier subject phrase.  For a resolved pronoun `speaker_text` is the antecedent's
+surface words; otherwise it is the speaker phrase as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ghatna.code.quantities import Token, fold, tokenize
+from ghatna.document import Document, Quote
+
+QUOTE_LANGS = ("hi", "en")
+
+_OPENERS = {"“": "double", "„": "double", "«": "double", "‘": "single"}
+_CLOSERS = {"”": "double", "»": "double", "’": "single"}
+_QUOTE_CHARS = re.compile("[“”„«»‘’\"']")
+_SENTENCE_END = re.compile(r"[।॥?!\n]|\.(?=[\s\u0900-\u097F\"”’'“‘]|$)")
+MIN_QUOTE_TOKENS = 3
+# A speech tag after a quote is short (”, पुतिन ने कहा।): its cue lies within this many tokens.
+POST_CUE_REACH = 8
+# A cue before a quote is close to the opening mark (X ने ... आरोप लगाया कि “).
+PRE_CUE_REACH = 6
+MAX_NP_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    cues: dict[tuple[str, ...], tuple[str, str]]  # key sequence -> (kind, lang)
+    cue_first: frozenset[str]
+    max_cue_len: int
+    complementisers: frozenset[str]
+    subject_markers: frozenset[str]
+    genitive_markers: frozenset[str]
+    ergative_pronouns: frozenset[str]
+    nominative_pronouns: frozenset[str]
+    genitive_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    np_stop_hi: frozenset[str]
+    np_stop_en: frozenset[str]
+    skip_before_verb: frozenset[str]
+    name_joiners: frozenset[str]
+
+
+@cache
+def lexicon() -> QuoteLexicon:
+    hi = importlib.import_module("ghatna.lang.hi.quotes")
+    en = importlib.import_module("ghatna.lang.en.quotes")
+    cues: dict[tuple[str, ...], tuple[str, str]] = {}
+    for lang, mod in (("hi", hi), ("en", en)):
+        for seq, kind in mod.CUES.items():
+            cues[tuple(fold(w) for w in seq)] = (kind, lang)
+
+    def keys(*sets: frozenset[str]) -> frozenset[str]:
+        return frozenset(fold(w) for s in sets for w in s)
+
+    return QuoteLexicon(
+        cues=cues, cue_first=frozenset(seq[0] for seq in cues), max_cue_len=max(map(len, cues)),
+        complementisers=keys(hi.COMPLEMENTISERS, en.COMPLEMENTISERS),
+        subject_markers=keys(hi.SUBJECT_MARKERS), genitive_markers=keys(hi.GENITIVE_MARKERS),
+        ergative_pronouns=keys(hi.ERGATIVE_PRONOUNS),
+        nominative_pronouns=keys(hi.NOMINATIVE_PRONOUNS, en.PRONOUNS),
+        genitive_pronouns=keys(hi.GENITIVE_PRONOUNS),
+        first_person=keys(hi.FIRST_PERSON, en.FIRST_PERSON),
+        np_stop_hi=keys(hi.NP_STOP), np_stop_en=keys(en.NP_STOP),
+        skip_before_verb=keys(hi.SKIP_BEFORE_VERB, en.SKIP_BEFORE_VERB),
+        name_joiners=keys(en.NAME_JOINERS),
+    )
+
+
+@dataclass
+class _Cue:
+    first: int  # token index
+    end: int  # token index after the cue
+    kind: str
+    lang: str
+
+
+@dataclass
+class _Speaker:
+    start: int  # token indices of the speaker phrase as written
+    end: int
+    pronoun: bool = False
+
+
+@dataclass
+class _Raw:
+    """A quote found in the text, before its speaker is resolved."""
+
+    start: int
+    end: int
+    direct: bool
+    cue: _Cue | None
+    speaker: _Speaker | None
+    open_mark: int | None = None
+    close_mark: int | None = None
+
+
+class _Context:
+    """One document's tokens, sentence ends, cues and entity mentions."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lexicon()
+        self.toks: list[Token] = tokenize(doc.text)
+        self.starts = [t.start for t in self.toks]
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(doc.text)]
+        self.cues = self._find_cues()
+        self.mentions = sorted(
+            ((m.start, m.end, e.id, (m.type or e.type or "").upper())
+             for e in doc.entities for m in e.mentions), key=lambda x: (x[0], x[1]))
+        self.mention_starts = [m[0] for m in self.mentions]
+
+    def _find_cues(self) -> list[_Cue]:
+        lex = self.lex
+        found = []
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            if toks[i].key in lex.cue_first:
+                for size in range(min(lex.max_cue_len, len(toks) - i), 0, -1):
+                    seq = tuple(t.key for t in toks[i:i + size])
+                    if seq in lex.cues:
+                        kind, lang = lex.cues[seq]
+                        found.append(_Cue(i, i + size, kind, lang))
+                        i += size - 1
+                        break
+            i += 1
+        return found
+
+    # -- positions ---------------------------------------------------------------------
+    def tok_at(self, char: int) -> int:
+        """Index of the first token starting at or after `char`."""
+        return bisect.bisect_left(self.starts, char)
+
+    def sentence_start(self, char: int) -> int:
+        k = bisect.bisect_left(self.ends, char) - 1
+        return self.ends[k] + 1 if k >= 0 else 0
+
+    def sentence_end(self, char: int) -> int:
+        k = bisect.bisect_left(self.ends, char)
+        return self.ends[k] if k < len(self.ends) else len(self.text)
+
+    def span_text(self, first: int, end: int) -> str:
+        return self.text[self.toks[first].start:self.toks[end - 1].end]
+
+    def cues_between(self, lo: int, hi: int) -> list[_Cue]:
+        """Cues wholly inside token range [lo, hi)."""
+        return [c for c in self.cues if c.first >= lo and c.end <= hi]
+
+    # -- speaker phrases -----------------------------------------------------------------
+    def np_back(self, end: int, lo: int, lang: str) -> _Speaker | None:
+        """The noun phrase ending just before token `end`, not reaching before token `lo`."""
+        stop = self.lex.np_stop_hi if lang == "hi" else self.lex.np_stop_en
+        j = end
+        while j > lo and end - j < MAX_NP_TOKENS:
+            t = self.toks[j - 1]
+            if t.kind == "other" or t.key in stop or t.key in self.lex.first_person:
+                break
+            j -= 1
+        while j < end and self.toks[j].key in self.lex.genitive_markers:
+            j += 1
+        if j >= end:
+            return None
+        if lang == "en":
+            return self._name_run(j, end, last=True)
+        return _Speaker(j, end)
+
+    def np_forward(self, first: int, hi: int) -> _Speaker | None:
+        """English noun phrase starting at token `first` (said Putin, according to police)."""
+        stop = self.lex.np_stop_en
+        j = first
+        while j < hi and j - first < MAX_NP_TOKENS:
+            t = self.toks[j]
+            if t.kind == "other" or t.key in stop:
+                break
+            j += 1
+        if j == first:
+            return None
+        return self._name_run(first, j, last=False)
+
+    def _name_run(self, first: int, end: int, last: bool) -> _Speaker:
+        """Within an English phrase, the last (or first) run of capitalised words, if any."""
+        runs: list[tuple[int, int]] = []
+        k = first
+        while k < end:
+            if self.toks[k].text[:1].isupper():
+                s = k
+                while k < end and (self.toks[k].text[:1].isupper()
+                                   or (self.toks[k].key in self.lex.name_joiners and k + 1 < end
+                                       and self.toks[k + 1].text[:1].isupper())):
+                    k += 1
+                runs.append((s, k))
+            else:
+                k += 1
+        if not runs:
+            return _Speaker(first, end)
+        s, e = runs[-1] if last else runs[0]
+        if self.toks[s].key in self.lex.nominative_pronouns and e - s == 1:
+            return _Speaker(s, e, pronoun=True)
+        return _Speaker(s, e)
+
+    def speaker_of(self, cue: _Cue, lo: int, hi: int) -> _Speaker | None:
+        """The speaker of `cue`, looking no earlier than token `lo` and no later than `hi`."""
+        lex, toks = self.lex, self.toks
+        if cue.lang == "en":
+            if cue.kind == "source":
+                return self.np_forward(cue.end, hi)
+            before = toks[cue.first - 1] if cue.first > lo else None
+            if before is None or before.kind == "other":
+                return self.np_forward(cue.end, hi)  # ..." said Putin
+            j = cue.first
+            while j > lo and toks[j - 1].key in lex.skip_before_verb:
+                j -= 1
+            if j > lo and toks[j - 1].key in lex.nominative_pronouns:
+                return _Speaker(j - 1, j, pronoun=True)
+            return self.np_back(j, lo, "en")
+        if cue.kind == "ergative":
+            for j in range(cue.first - 1, lo - 1, -1):
+                key = toks[j].key
+                if key in lex.ergative_pronouns:
+                    return _Speaker(j, j + 1, pronoun=True)
+                if key in lex.first_person:
+                    return None
+                if key in lex.subject_markers:
+                    return self.np_back(j, lo, "hi")
+                if key in lex.complementisers:
+                    return None
+            return None
+        j = cue.first
+        while j > lo and toks[j - 1].key in lex.skip_before_verb:
+            j -= 1
+        if j <= lo:
+            return self._genitive_after(cue, hi) if cue.kind == "genitive" else None
+        key = toks[j - 1].key
+        if cue.kind == "nominative":
+            if key in lex.nominative_pronouns:
+                return _Speaker(j - 1, j, pronoun=True)
+            if key in lex.first_person:
+                return None
+            return self.np_back(j, lo, "hi")
+        # genitive (X का कहना है) and source (X के अनुसार)
+        if key in lex.genitive_pronouns:
+            return _Speaker(j - 1, j, pronoun=True)
+        if key in lex.genitive_markers:
+            return self.np_back(j - 1, lo, "hi")
+        return self._genitive_after(cue, hi) if cue.kind == "genitive" else None
+
+    def _genitive_after(self, cue: _Cue, hi: int) -> _Speaker | None:
+        """यह कहना है X का: the speaker follows the cue and ends at का."""
+        j = cue.end
+        while j < hi and self.toks[j].key in {"है", "था", "हैं", "थे"}:
+            j += 1
+        for k in range(j, min(hi, j + MAX_NP_TOKENS)):
+            t = self.toks[k]
+            if t.kind == "other":
+                return None
+            if t.key in self.lex.genitive_markers:
+                return _Speaker(j, k) if k > j else None
+        return None
+
+    # -- entities ------------------------------------------------------------------------
+    def entity_in(self, start: int, end: int) -> str | None:
+        """The entity with a mention inside chars [start, end): a person first, the last one."""
+        best = None
+        best_rank = (-1, -1)
+        k = bisect.bisect_left(self.mention_starts, start)
+        # mentions starting a little before `start` may still overlap it
+        k = max(0, k - 3)
+        for m_start, m_end, entity_id, etype in self.mentions[k:]:
+            if m_start >= end:
+                break
+            if m_end <= start:
+                continue
+            rank = (1 if etype in ("PER", "PERSON") else 0, m_end)
+            if rank > best_rank:
+                best, best_rank = entity_id, rank
+        return best
+
+    def resolve_pronoun(self, tok_index: int, previous: list[tuple[int, str | None, str]]
+                        ) -> tuple[str | None, str | None]:
+        """(entity id, surface words) of the nearest earlier speaking person."""
+        char = self.toks[tok_index].start
+        window_lo = char
+        for _ in range(4):  # this sentence and the three before it
+            window_lo = self.sentence_start(max(0, window_lo - 1))
+        persons = [m for m in self.mentions if window_lo <= m[0] and m[1] <= char
+                   and m[3] in ("PER", "PERSON")]
+        subjects = self._subjects_before(self.tok_at(window_lo), tok_index)
+        for pos, entity_id, surface in reversed(previous):
+            subjects.append((pos, entity_id, surface))
+        subjects = [s for s in subjects if window_lo <= s[0] < char]
+        subjects.sort(key=lambda s: s[0])
+        if persons:
+            person_ids = {m[2] for m in persons}
+            for _pos, entity_id, surface in reversed(subjects):
+                if entity_id in person_ids:
+                    return entity_id, surface
+            m = persons[-1]
+            return m[2], self.text[m[0]:m[1]]
+        if subjects:
+            _pos, entity_id, surface = subjects[-1]
+            return entity_id, surface
+        return None, None
+
+    def _subjects_before(self, lo: int, hi: int) -> list[tuple[int, str | None, str]]:
+        """Non-pronoun subjects (X ने, X said) in token range [lo, hi)."""
+        out = []
+        for j in range(lo, hi):
+            t = self.toks[j]
+            sp = None
+            if t.key in self.lex.subject_markers:
+                sp = self.np_back(j, max(lo, self.tok_at(self.sentence_start(t.start))), "hi")
+            if sp is None:
+                continue
+            a, b = self.toks[sp.start].start, self.toks[sp.end - 1].end
+            out.append((a, self.entity_in(a, b), self.text[a:b]))
+        return out
+
+
+def _quote_marks(text: str, p_start: int, p_end: int) -> list[tuple[int | None, int | None]]:
+    """(opening mark, closing mark) pairs in one paragraph; None where a mark is missing."""
+    pairs: list[tuple[int | None, int | None]] = []
+    open_at: int | None = None
+    open_family: str | None = None
+    for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
+        pos, ch = m.start(), m.group()
+        prev = text[pos - 1] if pos > p_start else " "
+        nxt = text[pos + 1] if pos + 1 < p_end else " "
+        if ch in "'’" and prev.isalnum() and nxt.isalnum():
+            continue  # apostrophe
+        if ch in ('"', "'"):
+            family = "double" if ch == '"' else "single"
+            can_open = (prev.isspace() or prev in "([{—–-:,") and not nxt.isspace()
+            can_close = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+            if open_family == family and can_close:
+                role = "close"
+            elif can_open and open_family is None:
+                role = "open"
+            elif can_close:
+                role = "close"
+            else:
+                continue
+        elif ch in _OPENERS:
+            family, role = _OPENERS[ch], "open"
+        else:
+            family, role = _CLOSERS[ch], "close"
+        if role == "open":
+            if open_family is None:
+                open_at, open_family = pos, family
+            elif family == open_family:
+                open_at = pos  # a stray earlier opening mark: the later one counts
+        else:
+            if open_family == family:
+                pairs.append((open_at, pos))
+                open_at, open_family = None, None
+            elif open_family is None and family == "double":
+                pairs.append((None, pos))  # a closing mark with no opening one
+    if open_family is not None and open_at is not None:
+        pairs.append((open_at, None))
+    return pairs
+
+
+def _word_count(ctx: _Context, start: int, end: int) -> int:
+    return sum(1 for t in ctx.toks[ctx.tok_at(start):ctx.tok_at(end)] if t.kind != "other")
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _direct_quotes(ctx: _Context) -> list[_Raw]:
+    text = ctx.text
+    raws: list[_Raw] = []
+    p_start = 0
+    for para in text.split("\n"):
+        p_end = p_start + len(para)
+        for open_mark, close_mark in _quote_marks(text, p_start, p_end):
+            raw = _direct_quote(ctx, open_mark, close_mark, p_end, raws)
+            if raw is not None:
+                raws.append(raw)
+        p_start = p_end + 1
+    return raws
+
+
+def _direct_quote(ctx: _Context, open_mark: int | None, close_mark: int | None, p_end: int,
+                  earlier: list[_Raw]) -> _Raw | None:
+    text = ctx.text
+    if open_mark is None:
+        assert close_mark is not None
+        # Only the closing mark: the quote starts after the cue (X ने कहा कि ...") or at the
+        # sentence start.
+        lo_char = ctx.sentence_start(close_mark)
+        if earlier and earlier[-1].close_mark is not None and earlier[-1].close_mark >= lo_char:
+            lo_char = earlier[-1].close_mark + 1
+        lo, hi = ctx.tok_at(lo_char), ctx.tok_at(close_mark)
+        start = lo_char
+        cue = None
+        for c in reversed(ctx.cues_between(lo, hi)):
+            nxt = c.end
+            while nxt < hi and ctx.toks[nxt].text in ",:":
+                nxt += 1
+            if nxt < hi and ctx.toks[nxt].key in ctx.lex.complementisers:
+                nxt += 1
+            if nxt > c.end or c.kind == "source":
+                start, cue = (ctx.toks[nxt].start if nxt < hi else close_mark), c
+                break
+        start, end = _strip(text, start, close_mark)
+        if _word_count(ctx, start, end) < MIN_QUOTE_TOKENS:
+            return None
+        speaker = ctx.speaker_of(cue, lo, hi) if cue else None
+        return _Raw(start, end, True, cue, speaker, None, close_mark)
+
+    end_char = close_mark if close_mark is not None else p_end
+    start, end = _strip(text, open_mark + 1, end_char)
+    if _word_count(ctx, start, end) < MIN_QUOTE_TOKENS:
+        return None
+    # before the quote: back to the sentence start (or the previous quote's end)
+    lo_char = ctx.sentence_start(open_mark)
+    if earlier and earlier[-1].close_mark is not None and earlier[-1].close_mark >= lo_char:
+        lo_char = earlier[-1].close_mark + 1
+    pre_lo, pre_hi = ctx.tok_at(lo_char), ctx.tok_at(open_mark)
+    pre = [c for c in ctx.cues_between(pre_lo, pre_hi) if pre_hi - c.end <= PRE_CUE_REACH]
+    post: list[_Cue] = []
+    post_lo = post_hi = 0
+    if close_mark is not None:
+        post_lo = ctx.tok_at(close_mark + 1)
+        post_hi = ctx.tok_at(ctx.sentence_end(close_mark + 1))
+        nxt_quote = _QUOTE_CHARS.search(text, close_mark + 1, ctx.sentence_end(close_mark + 1))
+        if nxt_quote:
+            post_hi = min(post_hi, ctx.tok_at(nxt_quote.start()))
+        post = [c for c in ctx.cues_between(post_lo, post_hi) if c.first - post_lo <= POST_CUE_REACH]
+    sentence_initial = sum(1 for t in ctx.toks[pre_lo:pre_hi] if t.kind != "other") < 2
+    options: list[tuple[_Cue, int, int]] = []
+    pre_option = [(pre[-1], pre_lo, pre_hi)] if pre else []
+    post_option = [(post[0], post_lo, post_hi)] if post else []
+    options = post_option + pre_option if sentence_initial else pre_option + post_option
+    for cue, lo, hi in options:
+        speaker = ctx.speaker_of(cue, lo, hi)
+        if speaker is not None:
+            return _Raw(start, end, True, cue, speaker, open_mark, close_mark)
+    # 'पुतिन: “...”'
+    if pre_hi > pre_lo and ctx.toks[pre_hi - 1].text == ":":
+        lang = "en" if _is_latin(ctx.toks[pre_hi - 2].text if pre_hi - 2 >= 0 else "") else "hi"
+        speaker = ctx.np_back(pre_hi - 1, pre_lo, lang)
+        if speaker:
+            return _Raw(start, end, True, None, speaker, open_mark, close_mark)
+    cue = options[0][0] if options else None
+    return _Raw(start, end, True, cue, None, open_mark, close_mark)
+
+
+def _is_latin(word: str) -> bool:
+    return bool(word) and word[0].isascii() and word[0].isalpha()
+
+
+_AUX = frozenset({"है", "था", "हैं", "थे", "थी", "थीं", "है।"})
+_PASSIVE = frozenset({"जा", "जाता", "जाती", "जाते", "गया", "गई", "गए", "गयी", "जाएगा"})
+
+
+def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
+    used = {id(r.cue) for r in direct if r.cue is not None}
+    covered = [(r.start, r.end) for r in direct]
+    raws: list[_Raw] = []
+
+    def inside_direct(pos: int) -> bool:
+        return any(a <= pos < b for a, b in covered)
+
+    toks = ctx.toks
+    for cue in ctx.cues:
+        if id(cue) in used or inside_direct(toks[cue.first].start):
+            continue
+        if cue.end < len(toks) and toks[cue.end].key in _PASSIVE:
+            continue  # कहा जाता है: it is said, no speaker
+        s_char = ctx.sentence_start(toks[cue.first].start)
+        e_char = ctx.sentence_end(toks[cue.first].start)
+        lo, hi = ctx.tok_at(s_char), ctx.tok_at(e_char)
+        # the sentence may have a quotation mark: stop the content there
+        mark = _QUOTE_CHARS.search(ctx.text, toks[cue.first].start, e_char)
+        speaker = ctx.speaker_of(cue, lo, hi)
+        if speaker is None:
+            continue
+        nxt = cue.end
+        while nxt < hi and toks[nxt].key in _AUX:
+            nxt += 1
+        opens_clause = nxt < hi and (toks[nxt].text in ",:" or toks[nxt].key in ctx.lex.complementisers)
+        while nxt < hi and toks[nxt].text in ",:":
+            nxt += 1
+        if cue.lang == "en" and cue.kind == "verb":
+            # told reporters that ..., said on Monday that ...
+            for k in range(nxt, min(hi, nxt + 5)):
+                if toks[k].key in ctx.lex.complementisers:
+                    nxt = k
+                    break
+            if speaker.start >= cue.end:
+                nxt = speaker.end  # said X, ...
+        if cue.kind == "source" and speaker.start >= cue.end:
+            nxt = speaker.end  # according to X, ...
+            while nxt < hi and toks[nxt].text == ",":
+                nxt += 1
+        if nxt < hi and toks[nxt].key in ctx.lex.complementisers:
+            nxt += 1
+        # Hindi reported speech needs कि or a comma after the cue (not 'घोषणा की क्योंकि')
+        needs_opener = cue.lang == "hi" and cue.kind != "source"
+        if nxt < hi and (opens_clause or not needs_opener) and not (
+                toks[nxt].kind == "other" and toks[nxt].text in "\"“‘'"):
+            start = toks[nxt].start
+            end = mark.start() if mark and mark.start() > start else e_char
+        else:
+            # the cue closes the sentence: '..., उन्होंने कहा।' / '..., he said.'
+            first = min(speaker.start, cue.first)
+            if first - 1 < lo or toks[first - 1].text != ",":
+                continue
+            start, end = s_char, toks[first - 1].start
+        start, end = _strip(ctx.text, start, end)
+        if _word_count(ctx, start, end) < MIN_QUOTE_TOKENS or inside_direct(start):
+            continue
+        raws.append(_Raw(start, end, False, cue, speaker))
+        covered.append((start, end))
+    return raws
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    """The quotes of `doc`, in text order, with speakers resolved against `doc.entities`."""
+    ctx = _Context(doc)
+    direct = _direct_quotes(ctx)
+    raws = sorted(direct + _indirect_quotes(ctx, direct), key=lambda r: r.start)
+    quotes: list[Quote] = []
+    previous: list[tuple[int, str | None, str]] = []  # (position, entity, surface) of speakers
+    last_direct: tuple[int, str | None, str | None] | None = None  # paragraph, entity, surface
+    for raw in raws:
+        entity_id: str | None = None
+        surface: str | None = None
+        if raw.speaker is not None:
+            sp = raw.speaker
+            a, b = ctx.toks[sp.start].start, ctx.toks[sp.end - 1].end
+            if sp.pronoun:
+                entity_id, surface = ctx.resolve_pronoun(sp.start, previous)
+                if surface is None:
+                    surface = ctx.text[a:b]
+            else:
+                entity_id, surface = ctx.entity_in(a, b), ctx.text[a:b]
+                previous.append((a, entity_id, surface))
+        elif raw.direct and last_direct is not None:
+            # a second quote of the same paragraph with no tag of its own: same speaker
+            para = ctx.text.rfind("\n", 0, raw.start)
+            if para == last_direct[0]:
+                entity_id, surface = last_direct[1], last_direct[2]
+        if raw.direct:
+            last_direct = (ctx.text.rfind("\n", 0, raw.start), entity_id, surface) if surface else None
+        cue_text = ctx.span_text(raw.cue.first, raw.cue.end) if raw.cue else None
+        quotes.append(Quote(text=ctx.text[raw.start:raw.end], start=raw.start, end=raw.end,
+                            direct=raw.direct, speaker=entity_id, speaker_text=surface,
+                            cue=cue_text))
+    return quotes
+
+
+class QuotesStage:
+    """Fills `doc.quotes`: direct and indirect speech with its speaker."""
+
+    name = "quotes"
+    needs_supported_language = True
+
+    def __call__(self, doc: Document) -> Document:
+        doc.quotes = extract_quotes(doc)
+        return doc
+
