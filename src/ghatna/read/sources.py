@@ -1,0 +1,180 @@
+"""Readers: files, directories, stdin and JSON Lines become `RawDocument`s, lazily and in order.
+
+Bad input never raises: an item that cannot be read becomes a `RawDocument` with `error`
+set to a clear reason, which the pipeline turns into an error record, so nothing is
+dropped silently.  Text must be UTF-8 (a UTF-8 BOM is fine; UTF-16 with a BOM is decoded).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from ghatna.read.jsonl import read_jsonl, too_large
+from ghatna.read.raw import RawDocument
+
+# Larger inputs are refused before they are read: no news article is this long.  For JSON
+# Lines the limit holds per record, since a file of many records may be any size.
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+
+TEXT_EXTENSIONS = frozenset({".txt", ".text", ""})
+HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".xml"})
+JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
+STDIN_SOURCE = "<stdin>"
+
+# Share of control bytes (other than tab, newline, CR, form feed) above which input is binary.
+_MAX_CONTROL_SHARE = 0.05
+# Share of undecodable characters above which undecodable input is binary junk, not mis-encoded text.
+_MAX_BAD_SHARE = 0.3
+_SNIFF_BYTES = 64 * 1024
+_CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13} | {127}
+# Markup at the start of a file without a telling extension: '<!DOCTYPE html>', '<html>', '<DOCUMENT>'
+_MARKUP_START = re.compile(r"^\s*<(?:!doctype\s|\?xml\s|[a-zA-Z][\w:-]*[\s>])", re.I)
+
+
+def sample_paths() -> list[Path]:
+    """The sample articles shipped with ghatna (one Hindi, one English)."""
+    folder = resources.files("ghatna") / "data" / "samples"
+    return sorted(Path(str(item)) for item in folder.iterdir() if item.name.endswith(".txt"))
+
+
+def iter_sources(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[RawDocument]:
+    """One `RawDocument` per input item, in a stable order.
+
+    '-' reads stdin (one plain-text article, or JSON Lines when it starts with '{');
+    directories are walked recursively in sorted order, skipping hidden files; the format
+    comes from the extension (.txt/.text/none: text, .html/.htm/.xml: html, .jsonl/.ndjson:
+    one record per line); any other extension is read as text.
+    """
+    for given in paths:
+        if given == "-":
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from read_path(file)
+        else:
+            yield from read_path(path)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under `folder`, recursively, sorted by relative path; hidden files and folders skipped."""
+    found: list[tuple[tuple[str, ...], Path]] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(root)
+        for name in files:
+            if not name.startswith("."):
+                file = base / name
+                found.append((file.relative_to(folder).parts, file))
+    for _, file in sorted(found):
+        yield file
+
+
+def _format_for(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in HTML_EXTENSIONS:
+        return "html"
+    if suffix in JSONL_EXTENSIONS:
+        return "jsonl"
+    return "text"
+
+
+def read_path(path: Path) -> Iterator[RawDocument]:
+    """The item(s) in one file: one document, or one per JSON Lines record."""
+    source = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        yield RawDocument(source=source, error="no such file or directory")
+        return
+    except OSError as exc:
+        yield RawDocument(source=source, error=f"cannot read: {exc.strerror or exc}")
+        return
+    if not path.is_file():
+        yield RawDocument(source=source, error="not a regular file")
+        return
+    fmt = _format_for(path)
+    try:
+        with path.open("rb") as stream:
+            if fmt == "jsonl":
+                yield from read_jsonl(stream, source, MAX_INPUT_BYTES)
+                return
+            if info.st_size > MAX_INPUT_BYTES:
+                yield RawDocument(source=source, error=too_large(info.st_size, MAX_INPUT_BYTES))
+                return
+            data = stream.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        yield RawDocument(source=source, error=f"cannot read: {exc.strerror or exc}")
+        return
+    yield _document(source, data, fmt)
+
+
+def _document(source: str, data: bytes, fmt: str) -> RawDocument:
+    if len(data) > MAX_INPUT_BYTES:
+        return RawDocument(source=source, error=too_large(len(data), MAX_INPUT_BYTES))
+    text, error = decode(data)
+    if error:
+        return RawDocument(source=source, error=error)
+    assert text is not None
+    if fmt == "text" and _MARKUP_START.match(text[:512]) and "</" in text:
+        fmt = "html"  # markup in a file without a telling extension
+    return RawDocument(source=source, content=text, format=fmt)
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """(text, None) for readable text, else (None, reason)."""
+    if not data.strip():
+        return None, "empty file" if not data else "empty file (only whitespace)"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            return None, f"not valid UTF-16 (at byte offset {exc.start}) despite its byte order mark"
+        data = text.encode("utf-8")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    sample = data[:_SNIFF_BYTES]
+    if b"\x00" in sample:
+        return None, "binary data (contains NUL bytes), not a text article"
+    control = sum(byte in _CONTROL_BYTES for byte in sample)
+    if control > _MAX_CONTROL_SHARE * len(sample):
+        return None, f"binary data ({control / len(sample):.0%} control bytes), not a text article"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        replaced = sample.decode("utf-8", errors="replace")
+        if replaced.count("\ufffd") > _MAX_BAD_SHARE * len(replaced):
+            return None, "binary data (mostly undecodable bytes), not a text article"
+        return None, (f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                      "ghatna reads UTF-8 only")
+    if not text.strip():
+        return None, "empty file (only whitespace)"
+    return text, None
+
+
+def _read_stdin(stdin: TextIO | None) -> Iterator[RawDocument]:
+    if stdin is None:  # a process started without a stdin
+        yield RawDocument(source=STDIN_SOURCE, error="no stdin to read")
+        return
+    buffer: BinaryIO | None = getattr(stdin, "buffer", None)
+    try:
+        if buffer is not None:
+            data = buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            data = stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8")
+    except (OSError, UnicodeError) as exc:
+        yield RawDocument(source=STDIN_SOURCE, error=f"cannot read stdin: {exc}")
+        return
+    stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{"):
+        yield from read_jsonl(io.BytesIO(data), STDIN_SOURCE, MAX_INPUT_BYTES)
+        return
+    yield _document(STDIN_SOURCE, data, "text")
