@@ -155,6 +155,17 @@ def test_hard_wrapped_paragraph_is_rejoined_without_a_title():
     assert layout.text == " ".join(text.split("\n"))
 
 
+@pytest.mark.parametrize("headline", [
+    "भारत और नेपाल के विदेश मंत्रियों ने सीमा व्यापार पर बातचीत की",  # की as a verb
+    "गठबंधन सरकार मुश्किल में",  # an elliptical headline ending in a postposition
+    "Talks drag on",
+])
+def test_headline_without_layout_cues(headline):
+    layout = recover(f"{headline}\n\nदोनों देशों के अधिकारियों ने बुधवार को मुलाकात की।\n\nबातचीत जारी रहेगी।")
+    assert layout.title == headline
+    assert layout.text.startswith("दोनों देशों")
+
+
 def test_scraper_split_sentence_is_not_a_title():
     # a body text whose first sentence the scraper broke across paragraphs
     text = "पितृत्व से जुड़े विवाद में कांग्रेस के वरिष्ठ\n\nनेता ने अदालत के आदेश पर नमूना दिया और कहा कि"

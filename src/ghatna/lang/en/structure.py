@@ -39,8 +39,9 @@ TIME_WORDS = ("am", "pm", "a.m", "p.m", "a.m.", "p.m.", "at", "ist", "gmt", "utc
               "est", "edt", "pst", "pdt", "msk", "hrs", "hours")
 
 # Words a line cannot end with unless it breaks off mid-sentence: such a line is not a headline.
+# Particles that end phrasal verbs in headlines ('Troops move in', 'Talks drag on') are not listed.
 CONTINUATION_WORDS = (
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "and",
+    "the", "a", "an", "of", "to", "at", "for", "with", "by", "from", "into", "and",
     "or", "but", "that", "which", "who", "whose", "as", "than", "is", "are", "was", "were", "be",
     "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 )

@@ -36,11 +36,13 @@ WEEKDAYS = ("सोमवार", "मंगलवार", "बुधवार",
 # Words of a time of day that may follow the date ('12 जनवरी 2022, 10:30 बजे').
 TIME_WORDS = ("बजे", "पूर्वाह्न", "अपराह्न", "सुबह", "शाम", "दोपहर", "रात", "आईएसटी")
 
-# Words a line cannot end with unless it breaks off mid-sentence (postpositions, conjunctions,
-# possessives): such a line is not a headline.
+# Words a line cannot end with unless it breaks off mid-sentence (conjunctions, possessives,
+# the ergative and object markers): such a line is not a headline.  Postpositions that an
+# elliptical headline may end with ('सरकार मुश्किल में') and की ('... पर बातचीत की', a verb) are
+# not listed.
 CONTINUATION_WORDS = (
-    "का", "के", "की", "को", "में", "से", "पर", "ने", "तक", "और", "या", "व", "एवं", "कि", "जो", "जब",
-    "जिसमें", "जिनमें", "लेकिन", "मगर", "परंतु", "क्योंकि", "वाला", "वाले", "वाली", "एक", "इस", "उस",
-    "यह", "वह", "आपका", "आपकी", "आपके", "उनका", "उनकी", "उनके", "उसका", "उसकी", "उसके", "इसका",
-    "इसकी", "इसके", "मेरा", "मेरी", "मेरे", "हमारा", "हमारी", "हमारे", "अपना", "अपनी", "अपने",
+    "ने", "को", "का", "के", "और", "या", "व", "एवं", "कि", "जो", "जब", "जिसमें", "जिनमें", "लेकिन",
+    "मगर", "परंतु", "किंतु", "क्योंकि", "वाला", "वाले", "वाली", "एक", "इस", "उस", "आपका", "आपकी",
+    "आपके", "उनका", "उनकी", "उनके", "उसका", "उसकी", "उसके", "इसका", "इसकी", "इसके", "मेरा", "मेरी",
+    "मेरे", "हमारा", "हमारी", "हमारे", "अपना", "अपनी", "अपने",
 )
