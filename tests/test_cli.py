@@ -86,7 +86,8 @@ def test_ingest_is_idempotent_and_query_and_export_read_the_store(mixed_dir, tmp
     out = tmp_path / "export.jsonl"
     assert main(["export", "--db", str(db), "--format", "jsonl", "-o", str(out)]) == 0
     exported = read_jsonl(out)
-    assert len(exported) == 4
+    assert len(exported) == 8  # error records are exported too: nothing is dropped
+    assert sum(r["status"] == "error" for r in exported) == 4
     for record in exported:
         validate(record)
     for fmt in ("plover", "gdelt"):
