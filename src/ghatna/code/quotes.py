@@ -36,6 +36,9 @@ POST_CUE_REACH = 8
 # A cue before a quote is close to the opening mark (X ने ... आरोप लगाया कि “).
 PRE_CUE_REACH = 6
 MAX_NP_TOKENS = 8
+# A pronoun's antecedent lies in its sentence or the few before it.
+PRONOUN_REACH = 8
+PRONOUN_REACH_CHARS = 1500
 
 
 @dataclass(frozen=True)
@@ -297,8 +300,9 @@ class _Context:
         """(entity id, surface words) of the nearest earlier speaking person."""
         char = self.toks[tok_index].start
         window_lo = char
-        for _ in range(4):  # this sentence and the three before it
+        for _ in range(PRONOUN_REACH):
             window_lo = self.sentence_start(max(0, window_lo - 1))
+        window_lo = max(window_lo, char - PRONOUN_REACH_CHARS)
         persons = [m for m in self.mentions if window_lo <= m[0] and m[1] <= char
                    and m[3] in ("PER", "PERSON")]
         subjects = self._subjects_before(self.tok_at(window_lo), tok_index)
@@ -345,14 +349,19 @@ def _quote_marks(text: str, p_start: int, p_end: int) -> list[tuple[int | None, 
         if ch in "'’" and prev.isalnum() and nxt.isalnum():
             continue  # apostrophe
         if ch in ('"', "'"):
+            # Straight marks: which role depends on the spaces around them.  Writers mix
+            # them with curly ones (“ ... ") and glue the next sentence on (है."अगला).
             family = "double" if ch == '"' else "single"
-            can_open = (prev.isspace() or prev in "([{—–-:,") and not nxt.isspace()
-            can_close = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+            before_space = text[pos - 2] if pos - 2 >= p_start else ""
+            can_open = (prev.isspace() or prev in "([{—–-:,") and (
+                not nxt.isspace() or before_space in ",:")  # कहा, " देश ...
+            can_close = not prev.isspace() and (
+                nxt.isspace() or not nxt.isalnum() or prev in ".?!।,")
             if open_family == family and can_close:
                 role = "close"
             elif can_open and open_family is None:
                 role = "open"
-            elif can_close:
+            elif can_close and family == "double":
                 role = "close"
             else:
                 continue
@@ -556,6 +565,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 entity_id, surface = ctx.resolve_pronoun(sp.start, previous)
                 if surface is None:
                     surface = ctx.text[a:b]
+                else:
+                    previous.append((a, entity_id, surface))
             else:
                 entity_id, surface = ctx.entity_in(a, b), ctx.text[a:b]
                 previous.append((a, entity_id, surface))

@@ -26,7 +26,10 @@ CUES: dict[tuple[str, ...], str] = {
     ("कहते",): "nominative", ("कहती",): "nominative", ("कहता",): "nominative",
     ("बोले",): "nominative", ("बोली",): "nominative", ("बोला",): "nominative",
     ("बताते",): "nominative", ("बताती",): "nominative", ("लिखते",): "nominative",
-    ("मानते",): "nominative", ("मानती",): "nominative",
+    ("मानते",): "nominative", ("मानती",): "nominative", ("बोलीं",): "nominative",
+    ("कहतीं",): "nominative", ("बतातीं",): "nominative", ("लिखती",): "nominative",
+    ("लिखता",): "nominative", ("याद", "करते"): "nominative", ("याद", "करती"): "nominative",
+    ("याद", "करता"): "nominative", ("पूछते",): "nominative", ("पूछती",): "nominative",
     ("कहना",): "genitive", ("मानना",): "genitive",
     ("अनुसार",): "source", ("मुताबिक",): "source", ("हवाले", "से"): "source",
 }
