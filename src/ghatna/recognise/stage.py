@@ -1,0 +1,99 @@
+"""The `recognise` stage: named-entity mentions for Hindi and English sentences, grouped into
+document-local entities (`doc.entities`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ghatna.document import Document, Mention, Sentence
+from ghatna.recognise.group import group_mentions
+
+
+def _tokens(doc: Document) -> list[tuple[int, int]]:
+    if doc.tokens:
+        return doc.tokens
+    from ghatna.text.segment import tokenize
+
+    return tokenize(doc.text)
+
+
+def _join_hyphenated(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """कासिम-जोमार्ट is one word in the training corpora; the segmenter splits at the hyphen."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        start, end = tokens[i]
+        while (i + 2 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] == "-"
+               and tokens[i + 1][0] == end and tokens[i + 2][0] == tokens[i + 1][1]
+               and text[tokens[i + 2][0]].isalpha()):
+            end = tokens[i + 2][1]
+            i += 2
+        out.append((start, end))
+        i += 1
+    return out
+
+
+def hindi_mentions(doc: Document, sentences: list[Sentence]) -> list[Mention]:
+    from ghatna.recognise.hindi import hindi_tagger
+
+    tokens = _tokens(doc)
+    starts = [t[0] for t in tokens]
+    sentence_tokens = [_join_hyphenated(doc.text, tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)])
+                       for s in sentences]
+    words = [[doc.text[a:b] for a, b in toks] for toks in sentence_tokens]
+    mentions = []
+    for toks, spans in zip(sentence_tokens, hindi_tagger().document_spans(words), strict=True):
+        for first, end, label in spans:
+            start, stop = toks[first][0], toks[end - 1][1]
+            mentions.append(Mention(start, stop, doc.text[start:stop], label))
+    return mentions
+
+
+def english_mentions(doc: Document, sentences: list[Sentence]) -> list[Mention]:
+    from ghatna.lang.en.ner import LABELS, english_nlp
+
+    nlp = english_nlp()
+    # Only the NER component runs here (its own tok2vec in the sm model): cheap.
+    skip = [name for name in nlp.pipe_names if name != "ner"]
+    texts = [doc.text[s.start : s.end] for s in sentences]
+    mentions = []
+    for sentence, parsed in zip(sentences, nlp.pipe(texts, disable=skip), strict=True):
+        for ent in parsed.ents:
+            label = LABELS.get(ent.label_)
+            if label:
+                start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
+                mentions.append(Mention(start, end, doc.text[start:end], label))
+    return mentions
+
+
+def _entity_type(mentions: list[Mention]) -> str:
+    """Majority label; a Hindi place the gazetteer knows (country, state, city) is a GPE."""
+    from collections import Counter
+
+    from ghatna.recognise.hindi import hindi_tagger
+    from ghatna.text.normalise import match_key
+
+    label = Counter(m.type for m in mentions).most_common(1)[0][0] or "MISC"
+    if label == "LOC" and any(hindi_tagger().gazetteer.get(match_key(m.text)) == "LOC" for m in mentions):
+        return "GPE"
+    return label
+
+
+class RecogniseStage:
+    """Fills `doc.entities` with mentions found by the Hindi CRF or spaCy's English model."""
+
+    name = "recognise"
+    needs_supported_language = True
+
+    def __call__(self, doc: Document) -> Document:
+        sentences = doc.sentences or [Sentence(0, len(doc.text), doc.lang)]
+        by_lang: dict[str, list[Sentence]] = {}
+        for s in sentences:
+            by_lang.setdefault(s.lang or doc.lang or "", []).append(s)
+        mentions: list[Mention] = []
+        if by_lang.get("hi"):
+            mentions += hindi_mentions(doc, by_lang["hi"])
+        if by_lang.get("en"):
+            mentions += english_mentions(doc, by_lang["en"])
+        doc.entities = group_mentions(mentions, _entity_type)
+        return doc
