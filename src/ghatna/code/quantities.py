@@ -74,7 +74,9 @@ class NumberLexicon:
     qualifiers_right_after: dict[tuple[str, ...], str]
     not_count_after: frozenset[str]
     not_count_before: frozenset[str]
+    year_before: frozenset[str]
     year_after: frozenset[str]
+    qualifiers_after_unit: dict[tuple[str, ...], str]
     unit_modifiers: frozenset[str]
     not_unit: frozenset[str]
     units: dict[tuple[str, ...], str]
@@ -107,7 +109,7 @@ def lexicon() -> NumberLexicon:
         for name in ("CARDINALS", "WEAK_CARDINALS", "MULTIPLIERS", "FRACTIONS", "FRACTION_PREFIXES",
                      "DOZEN", "VAGUE_PLURALS", "SEVERAL", "QUALIFIERS_BEFORE", "QUALIFIERS_AFTER",
                      "QUALIFIERS_RIGHT_AFTER_NUMBER", "NOT_A_COUNT_AFTER", "NOT_A_COUNT_BEFORE",
-                     "YEAR_AFTER", "UNIT_MODIFIERS", "NOT_A_UNIT", "UNITS", "PERCENT_WORDS",
+                     "YEAR_BEFORE", "YEAR_AFTER", "QUALIFIERS_AFTER_UNIT", "UNIT_MODIFIERS", "NOT_A_UNIT", "UNITS", "PERCENT_WORDS",
                      "LEMMA_RULES", "PERSON_UNITS", "CASUALTY_WORDS", "CASUALTY_PREFIXES"):
             parts.setdefault(name, []).append(getattr(mod, name))
         parts.setdefault("ARTICLES", []).append(getattr(mod, "ARTICLES", frozenset()))
@@ -132,7 +134,8 @@ def lexicon() -> NumberLexicon:
         qualifiers_after=merged_dict("QUALIFIERS_AFTER"),
         qualifiers_right_after=merged_dict("QUALIFIERS_RIGHT_AFTER_NUMBER"),
         not_count_after=merged_set("NOT_A_COUNT_AFTER"),
-        not_count_before=merged_set("NOT_A_COUNT_BEFORE"), year_after=merged_set("YEAR_AFTER"),
+        not_count_before=merged_set("NOT_A_COUNT_BEFORE"), year_before=merged_set("YEAR_BEFORE"),
+        year_after=merged_set("YEAR_AFTER"), qualifiers_after_unit=merged_dict("QUALIFIERS_AFTER_UNIT"),
         unit_modifiers=merged_set("UNIT_MODIFIERS"), not_unit=merged_set("NOT_A_UNIT"),
         units=units, percent_words=merged_set("PERCENT_WORDS"),
         lemma_rules=tuple(rule for rules in parts["LEMMA_RULES"] for rule in rules),
@@ -141,6 +144,11 @@ def lexicon() -> NumberLexicon:
         casualty_prefixes=tuple(fold(p) for ps in parts["CASUALTY_PREFIXES"] for p in ps),
         months=frozenset(months), max_unit_len=max(len(k) for k in units),
     )
+
+
+# Glosses of time units: 'तक' after them means 'for' (दो दिन तक), not 'up to'.
+DURATION_UNITS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "seconds",
+                            "decades", "centuries", "nights"})
 
 
 def parse_numeral(digits: str) -> float | None:
@@ -386,7 +394,8 @@ def _is_year(toks: list[Token], i: int, core: _Core, lex: NumberLexicon, unit_kn
     if not (1000 <= value <= 2100 and len(toks[i].text) == 4):
         return False
     nxt = toks[core.end].key if core.end < len(toks) else ""
-    if nxt in lex.year_after:
+    prev = toks[i - 1].key if i > 0 else ""
+    if nxt in lex.year_after or prev in lex.year_before:
         return True
     # '2000 से अधिक सैनिकों' is a count; '1979 क्रांति', 'in 2022' are years
     return not (unit_known or qualified)
@@ -440,6 +449,10 @@ def extract_quantities(text: str, toks: list[Token] | None = None) -> list[Quant
                 post_unit = _match_seq(toks, k, lex.qualifiers_after)
                 if post_unit:
                     approx, k = post_unit[0] if approx in (None, "exact") else approx, post_unit[1]
+            if unit[2] not in DURATION_UNITS:
+                post_unit = _match_seq(toks, k, lex.qualifiers_after_unit)
+                if post_unit and approx in (None, "exact"):
+                    approx, k = post_unit
         unit_known = bool(unit and unit[3])
         qualified = bool(pre or post)
         if _is_year(toks, i, core, lex, unit_known, qualified):

@@ -317,6 +317,9 @@ class _Context:
                     return entity_id, surface
             m = persons[-1]
             return m[2], self.text[m[0]:m[1]]
+        if self.toks[tok_index].text.isascii():
+            # English: a person is named with capitals ('the ministry' is not one)
+            subjects = [s for s in subjects if any(c.isupper() for c in s[2])] or subjects
         if subjects:
             _pos, entity_id, surface = subjects[-1]
             return entity_id, surface

@@ -57,9 +57,11 @@ QUALIFIERS_RIGHT_AFTER_NUMBER: dict[tuple[str, ...], str] = {}
 NOT_A_COUNT_AFTER = frozenset({"th", "st", "nd", "rd", "am", "pm", "a.m", "p.m", "o'clock", "hrs", "gmt", "ist"})
 NOT_A_COUNT_BEFORE = frozenset({
     "section", "article", "no", "number", "ward", "sector", "flight", "route", "page",
-    "chapter", "room", "gate", "platform", "highway", "class", "year", "covid", "g",
+    "chapter", "room", "gate", "platform", "highway", "class", "covid", "g",
 })
+YEAR_BEFORE = frozenset({"year"})
 YEAR_AFTER = frozenset({"ad", "bc", "bce", "ce"})
+QUALIFIERS_AFTER_UNIT: dict[tuple[str, ...], str] = {}
 UNIT_MODIFIERS = frozenset({"other", "more", "additional", "new", "extra", "of"})
 NOT_A_UNIT = frozenset(
     "the a an of to in on at by for from with and or but is are was were be been has have had "
@@ -101,6 +103,7 @@ UNITS: dict[tuple[str, ...], str] = {
     ("day",): "days", ("week",): "weeks", ("month",): "months", ("year",): "years",
     ("hour",): "hours", ("minute",): "minutes", ("second",): "seconds", ("decade",): "decades",
     ("year-old",): "years old", ("years", "old"): "years old",
+    ("megawatt",): "megawatts", ("kilowatt",): "kilowatts",
     ("kilometre",): "km", ("kilometer",): "km", ("km",): "km", ("mile",): "miles",
     ("metre",): "metres", ("meter",): "metres", ("kg",): "kg", ("tonne",): "tonnes",
     ("ton",): "tonnes", ("litre",): "litres", ("hectare",): "hectares", ("acre",): "acres",

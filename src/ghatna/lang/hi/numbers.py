@@ -90,11 +90,13 @@ NOT_A_COUNT_AFTER = frozenset({"बजे", "बजकर", "वां", "वी
 # Words before a number that make it an identifier or a year.
 NOT_A_COUNT_BEFORE = frozenset({
     "धारा", "अनुच्छेद", "नंबर", "नम्बर", "क्रमांक", "वार्ड", "सेक्टर", "फ्लाइट",
-    "सन", "सन्", "साल", "वर्ष", "ईसवी", "पृष्ठ", "खंड", "अध्याय", "कमरा", "गेट", "प्लेटफॉर्म",
-    "राजमार्ग", "हाईवे", "रूट", "कक्षा", "नं",
+    "पृष्ठ", "खंड", "अध्याय", "कमरा", "गेट", "प्लेटफॉर्म", "राजमार्ग", "हाईवे", "रूट", "कक्षा", "नं",
 })
-# Words after a four-digit number that make it a year.
+# Words before and after a four-digit number that make it a year (साल 2020, 1857 ई.).
+YEAR_BEFORE = frozenset({"सन", "सन्", "साल", "वर्ष", "ईसवी"})
 YEAR_AFTER = frozenset({"ई", "ईस्वी", "ईसवी", "ईसा"})
+# After a counted noun: '300 रुपए तक' = up to 300 rupees (but '2 दिन तक' = for two days).
+QUALIFIERS_AFTER_UNIT: dict[tuple[str, ...], str] = {("तक",): "up_to"}
 
 # Words that may stand between a number and its counted noun.
 UNIT_MODIFIERS = frozenset({"अन्य", "और", "नए", "नये", "नई", "बड़े", "बड़ी", "छोटे", "छोटी", "अतिरिक्त"})
@@ -166,6 +168,7 @@ UNITS: dict[tuple[str, ...], str] = {
     ("सदी",): "centuries", ("शताब्दी",): "centuries", ("रात",): "nights",
     ("वर्षीय",): "years old", ("साला",): "years old",
     # measures and money
+    ("मेगावाट",): "megawatts", ("किलोवाट",): "kilowatts", ("वाट",): "watts",
     ("किलोमीटर",): "km", ("किमी",): "km", ("मीटर",): "metres", ("फुट",): "feet", ("फीट",): "feet",
     ("किलो",): "kg", ("किलोग्राम",): "kg", ("ग्राम",): "grams", ("टन",): "tonnes",
     ("लीटर",): "litres", ("हेक्टेयर",): "hectares", ("एकड़",): "acres", ("मिमी",): "mm",
