@@ -31,6 +31,8 @@ _CLOSERS = {"”": "double", "»": "double", "’": "single"}
 _QUOTE_CHARS = re.compile("[“”„«»‘’\"']")
 _SENTENCE_END = re.compile(r"[।॥?!\n]|\.(?=[\s\u0900-\u097F\"”’'“‘]|$)")
 MIN_QUOTE_TOKENS = 3
+# Without a speech cue, short quoted text is a title or a term ('ला ला लैंड'), not a quote.
+MIN_UNTAGGED_QUOTE_TOKENS = 6
 # A speech tag after a quote is short (”, पुतिन ने कहा।): its cue lies within this many tokens.
 POST_CUE_REACH = 8
 # A cue before a quote is close to the opening mark (X ने ... आरोप लगाया कि “).
@@ -476,6 +478,8 @@ def _direct_quote(ctx: _Context, open_mark: int | None, close_mark: int | None, 
         speaker = ctx.np_back(pre_hi - 1, pre_lo, lang)
         if speaker:
             return _Raw(start, end, True, None, speaker, open_mark, close_mark)
+    if _word_count(ctx, start, end) < MIN_UNTAGGED_QUOTE_TOKENS:
+        return None
     cue = options[0][0] if options else None
     return _Raw(start, end, True, cue, None, open_mark, close_mark)
 
@@ -490,6 +494,7 @@ _PASSIVE = frozenset({"जा", "जाता", "जाती", "जाते", 
 
 def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
     used = {id(r.cue) for r in direct if r.cue is not None}
+    used_at = [ctx.toks[r.cue.first].start for r in direct if r.cue is not None]
     covered = [(r.start, r.end) for r in direct]
     raws: list[_Raw] = []
 
@@ -545,6 +550,8 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
         start, end = _strip(ctx.text, start, end)
         if _word_count(ctx, start, end) < MIN_QUOTE_TOKENS or inside_direct(start):
             continue
+        if any(start <= pos < end for pos in used_at):
+            continue  # the 'content' is the tag of a direct quote (X के अनुसार Y ने कहा, "...")
         raws.append(_Raw(start, end, False, cue, speaker))
         covered.append((start, end))
     return raws
