@@ -45,7 +45,8 @@ def test_labelled_sets_hold_locators_only():
     quotes = claims.read_labels("quotes.tsv")
     assert len(quantities) >= 100 and len(quotes) >= 50
     for row in quantities:
-        assert set(row) == {"source", "doc", "offset", "length", "sha1", "value", "approx", "unit_en"}
+        assert set(row) == {"source", "doc", "offset", "length", "sha1", "value", "approx", "unit_en",
+                            "batch"}
         assert row["approx"] in {"exact", "more_than", "less_than", "at_least", "about", "up_to"}
     for row in quotes:
         assert int(row["speaker_length"]) > 0 and len(row["speaker_sha1"]) == 8
