@@ -336,13 +336,16 @@ def _find_unit(toks: list[Token], k: int, lex: NumberLexicon
         end = k + 2 if toks[k].key == "per" else k + 1
         return k, end, "percent", True
     j = k
-    for _ in range(3):  # skip up to two modifiers (अन्य, other) before a lexicon noun
+    for _ in range(3):  # skip up to two modifiers (अन्य, विदेशी, other) before a lexicon noun
         if j >= n or _is_boundary(toks[j]):
             break
         found = _lookup_unit(toks, j, lex)
         if found:
             return j, found[1], found[0], True
-        if toks[j].key not in lex.unit_modifiers:
+        key = toks[j].key
+        if key not in lex.unit_modifiers and (
+                toks[j].kind != "word" or key in lex.not_unit or key in lex.cardinals
+                or key in lex.multipliers or key in lex.months):
             break
         j += 1
     t = toks[k]
@@ -517,8 +520,15 @@ def is_casualty_count(q: Quantity, toks: list[Token], lex: NumberLexicon) -> boo
     return any(_is_casualty_word(t.key, lex) for t in window)
 
 
+# Event types that have casualties (PLOVER, plus ghatna's DISASTER): preferred over others in
+# the sentence when a casualty count is linked.
+CASUALTY_EVENT_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "DISASTER",
+                                  "ACCIDENT"})
+
+
 def link_to_events(doc: Document, toks: list[Token]) -> None:
-    """Set `event` of each casualty count to the nearest event trigger in its sentence."""
+    """Set `event` of each casualty count to the nearest event trigger in its sentence (an
+    event of a type with casualties first)."""
     if not doc.events or not doc.quantities:
         return
     lex = lexicon()
@@ -532,7 +542,9 @@ def link_to_events(doc: Document, toks: list[Token]) -> None:
         candidates = by_sentence.get(index, [])
         if not candidates or not is_casualty_count(q, toks, lex):
             continue
-        nearest = min(candidates, key=lambda e: min(abs(e.trigger.start - q.end), abs(q.start - e.trigger.end)))
+        harmful = [e for e in candidates if e.type in CASUALTY_EVENT_TYPES]
+        nearest = min(harmful or candidates,
+                      key=lambda e: min(abs(e.trigger.start - q.end), abs(q.start - e.trigger.end)))
         q.event = nearest.id
 
 
