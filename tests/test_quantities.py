@@ -174,3 +174,21 @@ def test_seed_quantities(seed_path):
         assert expected in found
     # no date or year of the article is a quantity
     assert not any(q.value in (6, 12, 2022) for q in extract_quantities(text))
+
+
+def test_hyphenated_counts():
+    found = [(q.value, q.unit_en) for q in extract_quantities(
+        "A two-week emergency followed a 10-day siege of a five-year-old town.")]
+    assert found == [(2, "weeks"), (10, "days"), (5, "years old")]
+
+
+def test_casualty_count_prefers_event_with_casualties():
+    text = "बैठक के बाद हुए हमले में 7 लोग मारे गए।"
+    meeting, attack = text.index("बैठक"), text.index("हमले")
+    doc = Document(
+        text=text, lang="hi", sentences=[Sentence(0, len(text), "hi")],
+        events=[Event(id="m", type="CONSULT", trigger=Span(meeting, meeting + 4, "बैठक"), sentence=0),
+                Event(id="a", type="ASSAULT", trigger=Span(attack, attack + 4, "हमले"), sentence=0)],
+    )
+    [q] = QuantitiesStage()(doc).quantities
+    assert q.event == "a"

@@ -413,6 +413,12 @@ def extract_quantities(text: str, toks: list[Token] | None = None) -> list[Quant
     i = 0
     while i < n:
         t = toks[i]
+        if t.kind == "word" and "-" in t.key:
+            compound = _hyphenated(t, lex)  # two-week, five-year-old
+            if compound:
+                out.append(compound)
+                i += 1
+                continue
         if t.kind == "other" or (t.kind == "word" and not _may_start(t.key, lex)):
             i += 1
             continue
@@ -445,6 +451,9 @@ def extract_quantities(text: str, toks: list[Token] | None = None) -> list[Quant
             k = post[1]
         elif post:
             k = post[1]
+        if k + 1 < n and toks[k].text == "-" and toks[k].start == toks[k - 1].end \
+                and toks[k + 1].start == toks[k].end and toks[k + 1].kind == "word":
+            k += 1  # 10-day, 5-सदस्यीय
         unit = _find_unit(toks, k, lex)
         if unit:
             k = unit[1]
@@ -474,6 +483,20 @@ def extract_quantities(text: str, toks: list[Token] | None = None) -> list[Quant
                             approx=approx or "exact", unit=unit_text, unit_en=unit_en))
         i = max(k, core.end)
     return out
+
+
+def _hyphenated(t: Token, lex: NumberLexicon) -> Quantity | None:
+    """A number word joined to its noun by a hyphen: two-week, दो-दिवसीय."""
+    head, _, tail = t.key.partition("-")
+    if head not in lex.cardinals or not tail:
+        return None
+    for cand in lemma_candidates(tail, lex):
+        gloss = lex.units.get((cand,))
+        if gloss:
+            cut = t.text.index("-")
+            return Quantity(value=float(lex.cardinals[head]), text=t.text, start=t.start, end=t.end,
+                            unit=t.text[cut + 1:], unit_en=gloss)
+    return None
 
 
 def _casualty_follows(toks: list[Token], k: int, lex: NumberLexicon) -> bool:
