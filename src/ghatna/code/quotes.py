@@ -59,6 +59,7 @@ class QuoteLexicon:
     np_stop_en: frozenset[str]
     skip_before_verb: frozenset[str]
     name_joiners: frozenset[str]
+    not_names: frozenset[str]
 
 
 @cache
@@ -83,7 +84,7 @@ def lexicon() -> QuoteLexicon:
         first_person=keys(hi.FIRST_PERSON, en.FIRST_PERSON),
         np_stop_hi=keys(hi.NP_STOP), np_stop_en=keys(en.NP_STOP),
         skip_before_verb=keys(hi.SKIP_BEFORE_VERB, en.SKIP_BEFORE_VERB),
-        name_joiners=keys(en.NAME_JOINERS),
+        name_joiners=keys(en.NAME_JOINERS), not_names=keys(en.NOT_NAMES),
     )
 
 
@@ -203,12 +204,15 @@ class _Context:
         """Within an English phrase, the last (or first) run of capitalised words, if any."""
         runs: list[tuple[int, int]] = []
         k = first
+        def capital(t: Token) -> bool:
+            return t.text[:1].isupper() and t.key not in self.lex.not_names
+
         while k < end:
-            if self.toks[k].text[:1].isupper():
+            if capital(self.toks[k]):
                 s = k
-                while k < end and (self.toks[k].text[:1].isupper()
+                while k < end and (capital(self.toks[k])
                                    or (self.toks[k].key in self.lex.name_joiners and k + 1 < end
-                                       and self.toks[k + 1].text[:1].isupper())):
+                                       and capital(self.toks[k + 1]))):
                     k += 1
                 runs.append((s, k))
             else:

@@ -25,6 +25,11 @@ NP_STOP = frozenset(
 )
 # Auxiliaries and adverbs between a subject and its verb (Putin has also said).
 SKIP_BEFORE_VERB = frozenset({"has", "had", "have", "also", "later", "then", "previously",
-                              "earlier", "once", "reportedly", "publicly", "repeatedly"})
+                              "earlier", "once", "reportedly", "publicly", "repeatedly", "long",
+                              "always", "often", "recently", "further", "just", "again"})
+# Capitalised words that are never a speaker (dates in 'in July wrote').
+NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                       "january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "in", "on", "at", "the"})
 # Words inside a capitalised name run (Secretary of State Antony Blinken).
 NAME_JOINERS = frozenset({"of", "al", "bin", "de", "van", "von", "the"})
