@@ -29,11 +29,12 @@ def default_stages() -> list[Stage]:
     """The full pipeline after structuring, in data-flow order."""
     from ghatna.code.quantities import QuantitiesStage
     from ghatna.code.quotes import QuotesStage
+    from ghatna.resolve import ResolveStage
     from ghatna.text.langid import LangIdStage
     from ghatna.text.normalise import NormaliseStage
     from ghatna.text.segment import SegmentStage
 
-    return [NormaliseStage(), LangIdStage(), SegmentStage(), QuantitiesStage(), QuotesStage()]
+    return [NormaliseStage(), LangIdStage(), SegmentStage(), ResolveStage(), QuantitiesStage(), QuotesStage()]
 
 
 class Pipeline:

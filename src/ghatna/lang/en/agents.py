@@ -1,0 +1,50 @@
+"""English actor words: adjectival (demonym) forms of countries, role titles, and generic agent
+nouns with their CAMEO agent codes.  Keys are match keys (case-folded)."""
+
+from __future__ import annotations
+
+ADJECTIVES: dict[str, str] = {
+    "russian": "RUS", "kazakh": "KAZ", "kazakhstani": "KAZ", "american": "USA", "u.s.": "USA",
+    "british": "GBR", "chinese": "CHN", "indian": "IND", "pakistani": "PAK", "bangladeshi": "BGD",
+    "nepali": "NPL", "nepalese": "NPL", "sri lankan": "LKA", "afghan": "AFG", "iranian": "IRN",
+    "iraqi": "IRQ", "israeli": "ISR", "palestinian": "PSE", "syrian": "SYR", "saudi": "SAU",
+    "turkish": "TUR", "egyptian": "EGY", "french": "FRA", "german": "DEU", "italian": "ITA",
+    "spanish": "ESP", "japanese": "JPN", "korean": "KOR", "north korean": "PRK", "south korean": "KOR",
+    "ukrainian": "UKR", "belarusian": "BLR", "armenian": "ARM", "tajik": "TJK", "kyrgyz": "KGZ",
+    "uzbek": "UZB", "azerbaijani": "AZE", "georgian": "GEO", "canadian": "CAN", "australian": "AUS",
+    "brazilian": "BRA", "mexican": "MEX", "burmese": "MMR", "bhutanese": "BTN", "maldivian": "MDV",
+    "indonesian": "IDN", "vietnamese": "VNM", "polish": "POL", "dutch": "NLD", "greek": "GRC",
+    "nigerian": "NGA", "kenyan": "KEN", "lebanese": "LBN", "yemeni": "YEM", "qatari": "QAT",
+    "libyan": "LBY", "sudanese": "SDN", "welsh": "GBR", "scottish": "GBR", "irish": "IRL",
+    "swedish": "SWE", "norwegian": "NOR", "danish": "DNK", "finnish": "FIN", "swiss": "CHE",
+    "austrian": "AUT", "belgian": "BEL", "portuguese": "PRT", "argentine": "ARG",
+    "venezuelan": "VEN", "cuban": "CUB", "european": "",
+}
+
+ROLE_TITLES: dict[str, str] = {
+    "president": "president", "prime minister": "pm", "premier": "pm", "chancellor": "pm",
+    "foreign minister": "fm", "secretary of state": "fm", "foreign secretary": "fm",
+    "defence minister": "dm", "defense minister": "dm", "defense secretary": "dm",
+    "defence secretary": "dm", "home minister": "home", "vice president": "vp",
+    "secretary-general": "sg", "secretary general": "sg", "supreme leader": "leader",
+    "king": "king", "queen": "king", "army chief": "chief",
+}
+NOT_CURRENT = frozenset("former ex late deputy vice outgoing incoming future".split())
+
+AGENTS: dict[str, str] = {
+    "protesters": "OPP", "protestors": "OPP", "demonstrators": "OPP", "opposition": "OPP",
+    "soldiers": "MIL", "troops": "MIL", "army": "MIL", "military": "MIL", "forces": "MIL",
+    "security forces": "MIL", "police": "COP", "policemen": "COP", "police officers": "COP",
+    "government": "GOV", "administration": "GOV", "ministry": "GOV", "officials": "GOV",
+    "militants": "REB", "terrorists": "REB", "extremists": "REB", "rebels": "REB",
+    "insurgents": "REB", "fighters": "REB", "civilians": "CVL", "residents": "CVL",
+    "villagers": "CVL", "people": "CVL", "students": "EDU", "teachers": "EDU",
+    "journalists": "MED", "farmers": "AGR", "workers": "LAB", "judges": "JUD", "court": "JUD",
+    "parliament": "LEG", "lawmakers": "LEG", "doctors": "HLH", "refugees": "REF",
+    "criminals": "CRM", "businessmen": "BUS",
+}
+
+NOT_NAMES = frozenset(
+    "north south east west northern southern eastern western north-east north-west south-east "
+    "south-west northeast northwest southeast southwest central capital city country state "
+    "government".split())

@@ -1,0 +1,237 @@
+"""Resolving one name to a registry actor or a gazetteer place.
+
+Cheapest evidence first: the exact match key (nukta folded), acronyms spelt in Devanagari
+letter names, a loose Devanagari key (vowel length, nasals), demonyms, the gazetteer, then the
+phonetic skeleton shared by Devanagari and English spellings, a person's surname among the
+people in office at the document's date, and finally one edit on the skeleton.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ghatna.document import Geo
+from ghatna.lang.en import agents as en_agents
+from ghatna.lang.hi import agents as hi_agents
+from ghatna.lang.hi.names import loose_key, read_acronym, skeleton
+from ghatna.resolve.gazetteer import Gazetteer, Place, gazetteer
+from ghatna.resolve.registry import Actor, Registry, registry
+from ghatna.text.normalise import match_key
+
+# Strength of each kind of evidence: a better one found on any mention wins.
+STRENGTH = {"exact": 5, "acronym": 5, "loose": 4, "demonym": 4, "place": 4, "skeleton": 3,
+            "place-skeleton": 3, "surname": 2, "fuzzy": 1, "embedding": 1}
+# NER type -> registry types it may resolve to.
+COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG"}, "GPE": {"GPE"}, "LOC": {"GPE"}, "NORP": {"GPE"}}
+# Words that may open a name span but are not part of the name.
+HONORIFICS = frozenset(match_key(w) for w in (
+    "श्री श्रीमती सुश्री डॉ डॉ. जनरल लेफ्टिनेंट-जनरल लेफ्टिनेंट कर्नल मेजर कैप्टन मिस्टर मिसेज "
+    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister General Gen. Lt. Sir the The".split()))
+FOREIGN_SKELETON_MIN_POPULATION = 1_000_000
+_TRIM = re.compile(r"^[\s\"'‘’“”(\[]+|[\s\"'‘’“”)\].,:;!?।॥]+$")
+
+
+@dataclass
+class Resolution:
+    id: str
+    name: str
+    type: str
+    country: str | None
+    actor_code: str | None
+    geo: Geo | None
+    how: str
+    strength: int
+
+    @property
+    def is_place(self) -> bool:
+        return self.how.startswith("place")
+
+
+def clean_name(text: str) -> str:
+    """Strip quotes, punctuation, and leading honorifics and role titles."""
+    text = _TRIM.sub("", text)
+    words = text.split()
+    roles = set(hi_agents.ROLE_TITLES) | set(en_agents.ROLE_TITLES)
+    while len(words) > 1:
+        head = match_key(words[0])
+        two = match_key(" ".join(words[:2]))
+        if two in roles:
+            words = words[2:]
+        elif head in HONORIFICS or head in roles or head in hi_agents.ADJECTIVES or head in en_agents.ADJECTIVES:
+            words = words[1:]
+        else:
+            break
+    return " ".join(words)
+
+
+def date_key(published: str | None) -> str | None:
+    """'2022-01-12' -> '20220112'."""
+    if not published:
+        return None
+    digits = published.replace("-", "")[:8]
+    return digits if len(digits) == 8 and digits.isdigit() else None
+
+
+class Matcher:
+    def __init__(self, reg: Registry | None = None, gaz: Gazetteer | None = None) -> None:
+        self.reg = reg or registry()
+        self.gaz = gaz or gazetteer()
+
+    # --- building results ---
+
+    def from_actor(self, actor: Actor, how: str, date: str | None) -> Resolution:
+        geo = None
+        if actor.type == "GPE" and actor.country:
+            point = self.gaz.country_point(actor.country)
+            geo = point.geo() if point else None
+        return Resolution(actor.id, actor.name, actor.type, actor.country, actor.code_at(date), geo,
+                          how, STRENGTH[how])
+
+    def from_place(self, place: Place, how: str, ner_type: str | None) -> Resolution:
+        type_ = ner_type if ner_type in ("LOC", "GPE") else "LOC"
+        return Resolution(place.id, place.name, type_, place.country or None, place.country or None,
+                          place.geo(), how, STRENGTH[how])
+
+    def pick(self, ids: list[str], ner_type: str | None, date: str | None, countries: dict[str, float],
+             strict_type: bool) -> Actor | None:
+        """The best actor among `ids`: compatible type, curated, in office at the date, in the
+        document's countries."""
+        allowed = COMPATIBLE.get(ner_type or "")
+        actors = [self.reg.by_id[i] for i in ids]
+        if allowed:
+            typed = [a for a in actors if a.type in allowed]
+            if typed or strict_type:
+                actors = typed
+        if not actors:
+            return None
+
+        def score(a: Actor) -> float:
+            s = 2.0 if a.curated else 0.0
+            s += 1.5 if a.roles and a.active(date) else 0.0
+            s += countries.get(a.country or "", 0.0)
+            s += 0.5 if a.type == "GPE" else 0.0
+            return s
+
+        return max(actors, key=score)
+
+    # --- resolving ---
+
+    def resolve(self, text: str, ner_type: str | None = None, date: str | None = None,
+                countries: dict[str, float] | None = None, want_admin1: bool = False) -> Resolution | None:
+        """Resolve one surface name; None when nothing in the registry or gazetteer fits."""
+        countries = countries or {}
+        name = clean_name(text)
+        if not name:
+            return None
+        key = match_key(name)
+        if key in hi_agents.NOT_NAMES or key in en_agents.NOT_NAMES:
+            return None
+        reg = self.reg
+        placey = ner_type in (None, "LOC", "GPE")
+
+        hits = reg.exact.get(key)
+        if hits:
+            actor = self.pick(hits, ner_type, date, countries, strict_type=False)
+            if actor is not None and not (placey and want_admin1 and actor.type != "GPE"):
+                return self.from_actor(actor, "exact", date)
+        acronym = read_acronym(name) if not name.isascii() else (name.replace(".", "") if name.isupper() else None)
+        if acronym and acronym in reg.acronym:
+            actor = self.pick(reg.acronym[acronym], ner_type, date, countries, strict_type=False)
+            if actor is not None:
+                return self.from_actor(actor, "acronym", date)
+        adjective = hi_agents.ADJECTIVES.get(key) or en_agents.ADJECTIVES.get(key)
+        if adjective:
+            actor = reg.country(adjective)
+            if actor is not None:
+                return self.from_actor(actor, "demonym", date)
+        if not name.isascii():
+            hits = reg.loose.get(loose_key(name))
+            if hits:
+                actor = self.pick(hits, ner_type, date, countries, strict_type=True)
+                if actor is not None:
+                    return self.from_actor(actor, "loose", date)
+        if placey:
+            places, exact = self.gaz.candidates(name)
+            if exact:
+                place = self.gaz.lookup(name, countries, want_admin1)
+                if place is not None:
+                    return self.from_place(place, "place", ner_type)
+        sk = skeleton(name)
+        words = sk.split()
+        if sk and len(sk.replace(" ", "")) >= 3:
+            hits = reg.skeleton.get(sk)
+            if hits:
+                actor = self.pick(hits, ner_type, date, countries, strict_type=ner_type is not None)
+                # A one-word skeleton is weak evidence: only for curated actors.
+                if actor is not None and (len(words) > 1 or actor.curated):
+                    return self.from_actor(actor, "skeleton", date)
+        if placey:
+            place = self.gaz.lookup(name, countries, want_admin1)
+            # A sound-alike far from the document's countries is more likely a miss than a find.
+            if place is not None and (not countries or place.country in countries
+                                      or place.population >= FOREIGN_SKELETON_MIN_POPULATION):
+                return self.from_place(place, "place-skeleton", ner_type)
+        if ner_type in (None, "PER") and words and len(words[-1]) >= 3:
+            hits = reg.surname.get(words[-1])
+            if hits:
+                people = [reg.by_id[i] for i in hits]
+                people = [p for p in people if p.curated or (date and p.active(date))]
+                if len(people) == 1 or (people and len({p.id for p in people if p.active(date)}) == 1):
+                    actor = self.pick([p.id for p in people], "PER", date, countries, strict_type=True)
+                    if actor is not None and (len(people) == 1 or actor.active(date)):
+                        return self.from_actor(actor, "surname", date)
+        fuzzy = self.fuzzy(sk, ner_type, date, countries)
+        if fuzzy is not None:
+            return self.from_actor(fuzzy, "fuzzy", date)
+        return None
+
+    def fuzzy(self, sk: str, ner_type: str | None, date: str | None,
+              countries: dict[str, float]) -> Actor | None:
+        """Curated actors whose skeleton is one edit away (skeletons of 5+ letters only)."""
+        flat = sk.replace(" ", "")
+        if len(flat) < 5:
+            return None
+        found: list[str] = []
+        for length in (len(flat) - 1, len(flat), len(flat) + 1):
+            for other, ids in _skeleton_buckets(self.reg).get(length, ()):
+                if _within_one_edit(flat, other):
+                    found.extend(i for i in ids if self.reg.by_id[i].curated)
+        if not found:
+            return None
+        return self.pick(sorted(set(found)), ner_type, date, countries, strict_type=ner_type is not None)
+
+
+@cache
+def _skeleton_buckets(reg: Registry) -> dict[int, list[tuple[str, list[str]]]]:
+    """Skeletons of curated actors by length (spaces removed)."""
+    buckets: dict[int, list[tuple[str, list[str]]]] = {}
+    for sk, ids in reg.skeleton.items():
+        curated = [i for i in ids if reg.by_id[i].curated]
+        if curated:
+            flat = sk.replace(" ", "")
+            buckets.setdefault(len(flat), []).append((flat, curated))
+    return buckets
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+@cache
+def matcher() -> Matcher:
+    """One matcher per process (its registry and gazetteer load on first use)."""
+    return Matcher()

@@ -1,0 +1,226 @@
+"""ResolveStage: every entity becomes a registry actor, a gazetteer place, or stays a
+document-local entity (never dropped).
+
+Order of work in one document:
+1. resolve each entity's mentions (best evidence over its mentions wins), first without and then
+   with the document's country focus (the countries of what resolved), which disambiguates places
+   and people;
+2. role phrases ('रूसी राष्ट्रपति', 'कज़ाख़स्तान के राष्ट्रपति', 'Russian President') are resolved with
+   the document's date to the office holder: a phrase not followed by a name becomes a mention of
+   that person, and an unresolved person right after one gets the phrase's country;
+3. in-document coreference: a one-word name left unresolved joins an entity whose name ends in
+   the same word (पुतिन after व्लादिमीर पुतिन, गामालेटदीनोव after सुल्तान गामालेटदीनोव);
+4. entities that resolved to the same actor or place are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ghatna.document import Document, Entity, Mention
+from ghatna.lang.en import agents as en_agents
+from ghatna.lang.hi import agents as hi_agents
+from ghatna.lang.hi.names import skeleton
+from ghatna.resolve.matcher import Matcher, Resolution, date_key, matcher
+from ghatna.text.normalise import match_key
+
+_WORD = re.compile(r"[\w\u0900-\u0963\u0971-\u097f\u200c\u200d.'’-]+")
+# Words before a place name asking for a province rather than a city.
+ADMIN1_CUES = frozenset(match_key(w) for w in "प्रांत प्रान्त राज्य प्रदेश क्षेत्र province state region oblast".split())
+
+
+@dataclass
+class RolePhrase:
+    start: int
+    end: int
+    country: str
+    title: str
+    current: bool  # not 'former', 'deputy', ...
+    title_start: int  # where the title itself starts (the country may be a mention of its own)
+
+
+def find_role_phrases(doc: Document, m: Matcher) -> list[RolePhrase]:
+    """'रूसी राष्ट्रपति', 'कज़ाख़स्तान के राष्ट्रपति', 'Russian President', 'President of Russia'."""
+    words = [(w.start(), w.end(), match_key(w.group())) for w in _WORD.finditer(doc.text)]
+    hindi = doc.lang != "en"
+    titles = hi_agents.ROLE_TITLES if hindi else en_agents.ROLE_TITLES
+    adjectives = hi_agents.ADJECTIVES if hindi else en_agents.ADJECTIVES
+    not_current = hi_agents.NOT_CURRENT if hindi else en_agents.NOT_CURRENT
+    phrases: list[RolePhrase] = []
+    for i in range(len(words)):
+        for n in (2, 1):  # two-word titles first (विदेश मंत्री, prime minister)
+            if i + n > len(words):
+                continue
+            title = titles.get(" ".join(w[2] for w in words[i : i + n]))
+            if title is None:
+                continue
+            end = words[i + n - 1][1]
+            j = i - 1
+            current = True
+            if j >= 0 and words[j][2] in not_current:
+                current, j = False, j - 1
+            country, start = None, None
+            if j >= 0 and adjectives.get(words[j][2]):
+                country, start = adjectives[words[j][2]], words[j][0]
+            elif hindi and j >= 1 and words[j][2] == "के":
+                for k in (1, 2, 3):  # the country's name may be several words
+                    if j - k < 0:
+                        break
+                    name = doc.text[words[j - k][0] : words[j - 1][1]]
+                    country = _country_of(name, m)
+                    if country:
+                        start = words[j - k][0]
+                        break
+            elif not hindi and i + n + 1 < len(words) and words[i + n][2] == "of":
+                country = _country_of(doc.text[words[i + n + 1][0] : words[i + n + 1][1]], m)
+                if country:
+                    start, end = words[i][0], words[i + n + 1][1]
+            if country and start is not None:
+                if j >= 0 and words[max(j - 1, 0)][2] in not_current:
+                    current = False
+                phrases.append(RolePhrase(start, end, country, title, current, words[i][0]))
+            break
+    return phrases
+
+
+def _country_of(name: str, m: Matcher) -> str | None:
+    hits = m.reg.exact.get(match_key(name))
+    for aid in hits or ():
+        actor = m.reg.by_id[aid]
+        if actor.type == "GPE":
+            return actor.country
+    return None
+
+
+class ResolveStage:
+    name = "resolve"
+    needs_supported_language = True
+
+    def __call__(self, doc: Document) -> Document:
+        m = matcher()
+        date = date_key(doc.published)
+        entities = doc.entities
+        # Pass 1 without, pass 2 with the document's country focus.
+        found = [self._resolve_entity(doc, e, m, date, {}) for e in entities]
+        focus = _country_focus(entities, found)
+        found = [self._resolve_entity(doc, e, m, date, focus) for e in entities]
+        for entity, res in zip(entities, found, strict=True):
+            if res is not None:
+                _apply(entity, res)
+        resolved_ids = {e.id for e, r in zip(entities, found, strict=True) if r is not None}
+        self._role_phrases(doc, m, date, resolved_ids)
+        _coreference(doc, resolved_ids)
+        doc.entities = _merge(doc.entities)
+        return doc
+
+    def _resolve_entity(self, doc: Document, entity: Entity, m: Matcher, date: str | None,
+                        focus: dict[str, float]) -> Resolution | None:
+        best: Resolution | None = None
+        texts = sorted({mt.text for mt in entity.mentions}, key=len, reverse=True) or [entity.name]
+        want_admin1 = any(_word_before(doc.text, mt.start) in ADMIN1_CUES for mt in entity.mentions)
+        for text in texts:
+            res = m.resolve(text, entity.type, date, focus, want_admin1)
+            if res is not None and (best is None or res.strength > best.strength):
+                best = res
+        return best
+
+    def _role_phrases(self, doc: Document, m: Matcher, date: str | None, resolved: set[str]) -> None:
+        spans = sorted((mt.start, mt.end, e) for e in doc.entities for mt in e.mentions)
+        by_id = {e.id: e for e in doc.entities}
+        for phrase in find_role_phrases(doc, m):
+            if any(s < phrase.end and phrase.title_start < e for s, e, _ in spans):
+                continue  # the title is inside a name the recogniser found
+            following = next((ent for s, _, ent in spans if 0 <= s - phrase.end <= 2), None)
+            if following is not None:
+                if following.id not in resolved and following.type in ("PER", None) and not following.country:
+                    following.country = phrase.country  # 'कज़ाख़स्तान के उप रक्षा मंत्री X': X is Kazakh
+                    following.actor_code = phrase.country + ("MIL" if phrase.title == "chief" else "GOV")
+                continue
+            if not phrase.current:
+                continue
+            holder = m.reg.holder(phrase.country, phrase.title, date)
+            if holder is None:
+                continue
+            # The whole phrase, or only the title when the country is a mention of its own.
+            start = phrase.start
+            if any(s < phrase.end and start < e for s, e, _ in spans):
+                start = phrase.title_start
+            mention = Mention(start, phrase.end, doc.text[start : phrase.end], "PER")
+            entity = by_id.get(holder.id)
+            if entity is None:
+                entity = Entity(id=holder.id, name=holder.name, type="PER")
+                _apply(entity, m.from_actor(holder, "exact", date))
+                doc.entities.append(entity)
+                by_id[holder.id] = entity
+                resolved.add(holder.id)
+            entity.mentions.append(mention)
+
+
+def _word_before(text: str, start: int) -> str:
+    words = _WORD.findall(text[max(0, start - 30) : start])
+    return match_key(words[-1]) if words else ""
+
+
+def _country_focus(entities: list[Entity], found: list[Resolution | None]) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for entity, res in zip(entities, found, strict=True):
+        if res is not None and res.country:
+            counts[res.country] += len(entity.mentions) or 1
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {c: n / top for c, n in counts.items()}
+
+
+def _apply(entity: Entity, res: Resolution) -> None:
+    entity.id = res.id
+    entity.name = res.name
+    entity.type = res.type if res.type != "GPE" or entity.type in (None, "GPE", "LOC", "NORP") else entity.type
+    if res.type == "GPE" and entity.type == "NORP":
+        entity.type = "NORP"
+    entity.country = res.country
+    entity.actor_code = res.actor_code
+    entity.geo = res.geo
+
+
+def _coreference(doc: Document, resolved: set[str]) -> None:
+    """A one-word unresolved name takes the id of an entity whose name ends in that word."""
+    last_words: dict[str, Entity] = {}
+    for e in doc.entities:
+        for mt in sorted(e.mentions, key=lambda x: x.start):
+            words = mt.text.split()
+            if len(words) > 1:
+                last_words.setdefault(skeleton(words[-1]), e)
+    for e in doc.entities:
+        if e.id in resolved or not e.mentions:
+            continue
+        texts = {mt.text for mt in e.mentions}
+        if any(len(t.split()) > 1 for t in texts):
+            continue
+        target = None
+        for t in texts:
+            target = last_words.get(skeleton(t))
+            if target is not None and target is not e and (target.type == e.type or e.type is None):
+                break
+            target = None
+        if target is not None:
+            e.id, e.name, e.type = target.id, target.name, target.type
+            e.country, e.actor_code, e.geo = target.country, target.actor_code, target.geo
+
+
+def _merge(entities: list[Entity]) -> list[Entity]:
+    merged: dict[str, Entity] = {}
+    for e in entities:
+        keep = merged.get(e.id)
+        if keep is None:
+            merged[e.id] = e
+            continue
+        keep.mentions.extend(e.mentions)
+        if keep.country is None:
+            keep.country, keep.actor_code = e.country, e.actor_code
+    for e in merged.values():
+        unique = {(mt.start, mt.end): mt for mt in e.mentions}
+        e.mentions = sorted(unique.values(), key=lambda mt: (mt.start, mt.end))
+    return list(merged.values())
