@@ -27,6 +27,7 @@ class Stage(Protocol):
 
 def default_stages() -> list[Stage]:
     """The full pipeline after structuring, in data-flow order."""
+    from ghatna.code.events import EventsStage
     from ghatna.code.quantities import QuantitiesStage
     from ghatna.code.quotes import QuotesStage
     from ghatna.resolve import ResolveStage
@@ -34,7 +35,8 @@ def default_stages() -> list[Stage]:
     from ghatna.text.normalise import NormaliseStage
     from ghatna.text.segment import SegmentStage
 
-    return [NormaliseStage(), LangIdStage(), SegmentStage(), ResolveStage(), QuantitiesStage(), QuotesStage()]
+    return [NormaliseStage(), LangIdStage(), SegmentStage(), ResolveStage(), EventsStage(),
+            QuantitiesStage(), QuotesStage()]
 
 
 class Pipeline:

@@ -1,0 +1,160 @@
+"""EventsStage: PLOVER events (and DISASTER events) with actors, recipients, place, date and modality.
+
+Per sentence, in the sentence's language: Hindi triggers from the pack's lexicon and the
+EDNIL-trained CRF (events_hindi), English triggers from spaCy's parse (events_english).  Each
+candidate gets its arguments from the resolved entities, a date (explicit or relative, resolved
+against `doc.published`), negation and modality, and its ontology fields (type, mode, cameo,
+quad_class, intensity).  Mentions of one event in a document (same type, compatible actors and
+recipients, same date, same polarity and modality) merge into one event; the merged mentions are
+kept on the event object as `mentions` (not part of the JSON contract).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ghatna.code.events_common import Candidate, SentenceView, is_place, sentence_views
+from ghatna.code.events_dates import find_dates
+from ghatna.document import Document, Entity, Event, Mention, Span
+from ghatna.ontology import code_event
+
+# Words of Hindi agent nouns that name no entity get an AGENT entity of this type.
+AGENT_TYPE = "AGENT"
+
+
+class _AgentMaker:
+    """Creates (or reuses) document entities for generic actor nouns (प्रदर्शनकारी, सरकार, ...)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_key: dict[tuple[str, str | None], Entity] = {
+            (e.name, e.country): e for e in doc.entities if e.type == AGENT_TYPE}
+        self.ids = {e.id for e in doc.entities}
+
+    def __call__(self, view: SentenceView, token: int, agent: tuple[str, str, str | None]) -> str:
+        name, code, country_entity_id = agent
+        country = None
+        if country_entity_id:
+            country = next((e.country for e in self.doc.entities if e.id == country_entity_id), None)
+        entity = self.by_key.get((name, country))
+        if entity is None:
+            n = len(self.by_key) + 1
+            while f"ag{n}" in self.ids:
+                n += 1
+            entity = Entity(id=f"ag{n}", name=name if not country else f"{name} ({country})", type=AGENT_TYPE,
+                            country=country, actor_code=f"{country or ''}{code}")
+            self.ids.add(entity.id)
+            self.by_key[(name, country)] = entity
+            self.doc.entities.append(entity)
+        start, end = view.tokens[token]
+        if not any(m.start == start for m in entity.mentions):
+            entity.mentions.append(Mention(start, end, self.doc.text[start:end], AGENT_TYPE))
+        return entity.id
+
+
+def _focus_place(doc: Document) -> str | None:
+    """The document's focus place: the place entity named most often, if named at least 3 times."""
+    counts = Counter({e.id: len(e.mentions) for e in doc.entities if is_place(e) and e.country})
+    if not counts:
+        return None
+    entity_id, n = counts.most_common(1)[0]
+    return entity_id if n >= 3 else None
+
+
+def _date(view: SentenceView, c: Candidate, published: str | None) -> None:
+    dates = find_dates(view.keys, view.lang, published, future=c.modality == "future")
+    if not dates:
+        return
+    if view.lang != "hi":  # English states dates after the verb: the nearest one in the sentence
+        chosen = min(dates, key=lambda d: min(abs(d.first - c.last), abs(c.first - d.last)))
+        c.date, c.date_precision = chosen.date, chosen.precision
+        return
+    # a date in the event's own clause, else one opening the sentence before that clause
+    inside = [d for d in dates if c.window_start <= d.first < c.last]
+    shared = [d for d in dates if d.last <= c.window_start]
+    chosen = (max(inside, key=lambda d: d.first) if inside else shared[0] if shared else None)
+    if chosen:
+        c.date, c.date_precision = chosen.date, chosen.precision
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if (a.type, a.negated, a.modality) != (b.type, b.negated, b.modality):
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.actors and b.actors and not set(a.actors) & set(b.actors):
+        return False
+    if a.recipients and b.recipients and not set(a.recipients) & set(b.recipients):
+        return False
+    return bool((a.actors and b.actors) or a.type == "DISASTER" and a.mode == b.mode and a.place == b.place)
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """Mentions of the same event (type, actors, recipients, date, polarity) become one event."""
+    merged: list[Event] = []
+    for event in events:
+        target = next((m for m in merged if _compatible(m, event)), None)
+        if target is None:
+            event.mentions = [event.trigger]
+            merged.append(event)
+            continue
+        target.mentions.append(event.trigger)
+        target.actors += [a for a in event.actors if a not in target.actors]
+        target.recipients += [r for r in event.recipients if r not in target.recipients]
+        target.place = target.place or event.place
+        target.date, target.date_precision = (target.date, target.date_precision) if target.date else (
+            event.date, event.date_precision)
+        target.mode = target.mode or event.mode
+        target.confidence = max(target.confidence, event.confidence)
+    return merged
+
+
+class EventsStage:
+    name = "events"
+    needs_supported_language = True
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.sentences or not doc.text:
+            return doc
+        views = sentence_views(doc)
+        candidates: list[tuple[SentenceView, Candidate]] = []
+        hindi = [v for v in views if v.lang == "hi"]
+        english = [v for v in views if v.lang == "en"]
+        if hindi:
+            candidates += self._hindi(doc, hindi)
+        if english:
+            from ghatna.code.events_english import detect_sentences
+
+            candidates += detect_sentences(doc, english)
+        focus = _focus_place(doc)
+        events = []
+        for view, c in sorted(candidates, key=lambda vc: vc[1].start):
+            _date(view, c, doc.published)
+            coding = code_event(c.type, c.mode)
+            events.append(Event(
+                id="", type=coding.type, trigger=Span(c.start, c.end, doc.text[c.start:c.end]),
+                sentence=c.sentence, mode=coding.mode, cameo=coding.cameo, quad_class=coding.quad_class,
+                intensity=coding.intensity, actors=c.actors, recipients=c.recipients,
+                place=c.place or focus, date=c.date, date_precision=c.date_precision, negated=c.negated,
+                modality=c.modality, confidence=round(c.confidence, 3)))
+        events = merge(events)
+        for n, event in enumerate(events):
+            event.id = f"{doc.doc_id}-ev{n}"
+        doc.events = events
+        return doc
+
+    @staticmethod
+    def _hindi(doc: Document, views: list[SentenceView]) -> list[tuple[SentenceView, Candidate]]:
+        from ghatna.code import events_hindi
+
+        make_agent = _AgentMaker(doc)
+        per_sentence = [events_hindi.detect(v) for v in views]
+        events_hindi.propagate(views, per_sentence)
+        out = []
+        previous_actors: list[str] = []
+        for view, found in zip(views, per_sentence, strict=True):
+            previous_actors = events_hindi.attach(view, found, previous_actors, make_agent)
+            out += [(view, c) for c in found]
+        return out

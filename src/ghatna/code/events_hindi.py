@@ -1,0 +1,437 @@
+"""Hindi event detection and arguments.
+
+Triggers come from two sources: the hand-written lexicon of the Hindi pack (international
+politics: meetings, support, accusations, deployments, resignations, emergencies, ...; its span
+runs over the light verb that follows: इस्तीफा दे दिया, आपातकाल की घोषणा की), and the EDNIL-trained
+CRF (violence and disasters), which only runs on sentences holding a word it has seen inside a
+trigger.  Arguments come from the postpositions after entity mentions in the trigger's clause:
+ने / द्वारा / की ओर से mark the actor, को / पर / के खिलाफ / से / के साथ / के लिए the recipient,
+में on a place the location; a clause without an ergative actor takes its subject from earlier in
+the sentence, and उन्होंने-type pronouns take the previous sentence's actor.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ghatna.code.events_common import Candidate, SentenceView, can_act, is_place
+from ghatna.code.events_ednil import ontology_type
+from ghatna.lang.hi import events as hi
+from ghatna.text.normalise import match_key
+from ghatna.text.segment import tokenize
+
+
+def _phrase_keys(phrase: str) -> tuple[str, ...]:
+    return tuple(match_key(phrase[a:b]) for a, b in tokenize(phrase))
+
+
+@cache
+def lexicon_trie() -> dict[tuple[str, ...], tuple[str, str | None]]:
+    return {_phrase_keys(head): value for head, value in hi.TRIGGERS.items()}
+
+
+@cache
+def _max_head_len() -> int:
+    return max(len(k) for k in lexicon_trie())
+
+
+@cache
+def _keyed(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(match_key(w) for w in words)
+
+
+@cache
+def _marker_keys(markers: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({_phrase_keys(m) for m in markers}, key=len, reverse=True))
+
+
+@cache
+def _agent_keys() -> dict[str, tuple[str, str]]:
+    return {match_key(w): v for w, v in hi.AGENT_NOUNS.items()}
+
+
+def _light_verb_end(keys: list[str], position: int) -> int:
+    """End of the light-verb chain starting at `position` (the position itself when there is none)."""
+    light = _keyed(hi.LIGHT_VERBS)
+    announce = _keyed(hi.ANNOUNCE_NOUNS)
+    end = position
+    n = len(keys)
+    # आपातकाल की घोषणा की: genitive + announcing noun + light verb
+    if end + 2 < n and keys[end] in ("का", "की", "के") and keys[end + 1] in announce and keys[end + 2] in light:
+        end += 2
+    # बैठक में भाग लिया / हमले में शामिल थे: taking part in the event
+    elif end + 2 < n and keys[end] == "में" and keys[end + 1] in _keyed(hi.PARTICIPATION) \
+            and keys[end + 2] in light:
+        end += 2
+    negation = _keyed(hi.NEGATION_CUES)
+    while end < n and end - position < 6:
+        if keys[end] in ("का", "की", "के") and end == position and not _verb_follows(keys, end + 1):
+            break  # बैठक की शुरुआत: a genitive, not the light verb की
+        if keys[end] in light:
+            end += 1
+        elif keys[end] in negation and end + 1 < len(keys) and keys[end + 1] in light:
+            end += 2  # इस्तीफा नहीं दिया: the negation sits inside the verb chain
+        else:
+            break
+    return end
+
+
+def _verb_follows(keys: list[str], position: int) -> bool:
+    """Whether the word at `position` may follow a light verb (so a की before it is a verb)."""
+    if position >= len(keys):
+        return True
+    key = keys[position]
+    return key in _keyed(hi.LIGHT_VERBS) or key in _keyed(hi.CLAUSE_BREAKS) or key in hi.COORDINATORS \
+        or not any(ch.isalpha() for ch in key)
+
+
+def lexicon_candidates(view: SentenceView) -> list[Candidate]:
+    trie = lexicon_trie()
+    keys = view.keys
+    found: list[Candidate] = []
+    i = 0
+    while i < len(keys):
+        match = None
+        for length in range(min(_max_head_len(), len(keys) - i), 0, -1):
+            value = trie.get(tuple(keys[i:i + length]))
+            if value:
+                match = (length, value)
+                break
+        if not match or view.entity_covering(i):  # a word inside a name is no trigger
+            i += 1
+            continue
+        length, (kind, mode) = match
+        end = _light_verb_end(keys, i + length)
+        verbal = end > i + length or keys[i + length - 1] in _keyed(hi.LIGHT_VERBS)
+        found.append(Candidate(view.index, i, end, view.tokens[i][0], view.tokens[end - 1][1], kind, mode,
+                               "lexicon", verbal=verbal, confidence=0.8 if verbal else 0.6))
+        i = end
+    return found
+
+
+@cache
+def _trigger_vocabulary() -> frozenset[str]:
+    from ghatna.code.events_tagger import MODEL_DIR
+
+    path = MODEL_DIR / "trigger_words.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def crf_candidates(view: SentenceView) -> tuple[list[Candidate], list[str]]:
+    """EDNIL-type triggers from the CRF, only where a known trigger word occurs; also the tags."""
+    from ghatna.code.events_tagger import models_available, spans_from_bio, tag_triggers
+
+    if not models_available() or _trigger_vocabulary().isdisjoint(view.keys):
+        return [], ["O"] * len(view.keys)
+    tags = tag_triggers(view.words)
+    found = []
+    for first, last, label in spans_from_bio(tags):
+        kind, mode = ontology_type(label)
+        end = _light_verb_end(view.keys, last)
+        found.append(Candidate(view.index, first, last, view.tokens[first][0], view.tokens[last - 1][1],
+                               kind, mode, "crf", verbal=end > last, confidence=0.7, subtype=label))
+    return found, tags
+
+
+def detect(view: SentenceView) -> list[Candidate]:
+    """Trigger candidates of one Hindi sentence: lexicon and CRF, overlaps resolved."""
+    lexical = lexicon_candidates(view)
+    learned, _ = crf_candidates(view)
+    merged = list(lexical)
+    for c in learned:
+        overlapping = [x for x in merged if x.first < c.last and c.first < x.last]
+        if not overlapping:
+            merged.append(c)
+            continue
+        for x in overlapping:
+            if c.type == "DISASTER":  # EDNIL knows fires and accidents better than the lexicon
+                merged.remove(x)
+                merged.append(c)
+                break
+            if x.type == c.type:
+                x.subtype = c.subtype
+                x.mode = x.mode or c.mode
+                x.confidence = max(x.confidence, 0.85)
+    return sorted(merged, key=lambda c: c.first)
+
+
+# --- arguments -----------------------------------------------------------------------------
+
+def _marker_after(keys: list[str], position: int) -> tuple[str, int] | None:
+    """(role, marker length) of the postposition starting at `position`, if any.
+
+    Roles: ergative (ने), actor (द्वारा, की ओर से), recipient, place, genitive.
+    """
+    if position < len(keys) and keys[position] == "ने":
+        return "ergative", 1
+    for role, markers in (("actor", hi.ACTOR_MARKERS), ("recipient", hi.RECIPIENT_MARKERS),
+                          ("place", hi.PLACE_MARKERS), ("genitive", hi.GENITIVE_MARKERS)):
+        for marker in _marker_keys(markers):
+            if tuple(keys[position:position + len(marker)]) == marker:
+                return role, len(marker)
+    return None
+
+
+def _coordinated_role(view: SentenceView, end: int, limit: int) -> str | None:
+    """Role of a mention followed by और / , and another marked mention (X और Y ने)."""
+    keys = view.keys
+    position = end
+    while position < limit and keys[position] in hi.COORDINATORS:
+        nxt = view.mention_starting(position + 1)
+        if not nxt:
+            return None
+        marked = _marker_after(keys, _after_agent(keys, nxt[1]))
+        if marked:
+            return marked[0]
+        position = nxt[1]
+    return None
+
+
+def _after_agent(keys: list[str], position: int) -> int:
+    """Skip an agent noun right after a name (सीएसटीओ बलों को, कज़ाख़स्तान सेना की)."""
+    return position + 1 if position < len(keys) and keys[position] in _agent_keys() else position
+
+
+def _clause_start(view: SentenceView, before: int, floor: int) -> int:
+    for i in range(before - 1, floor - 1, -1):
+        if view.keys[i] in _keyed(hi.CLAUSE_BREAKS):
+            return i + 1
+    return floor
+
+
+def _agent_entity(view: SentenceView, token: int) -> tuple[str, str, str | None] | None:
+    """(English name, agent code, country entity id) for an agent noun at `token`."""
+    agent = _agent_keys().get(view.keys[token])
+    if not agent:
+        return None
+    country_id = None
+    # कज़ाख़स्तान की सरकार: a place or country mention right before the genitive
+    if token >= 2 and view.keys[token - 1] in ("का", "की", "के"):
+        m = view.entity_covering(token - 2)
+        if m and m[2].country:
+            country_id = m[2].id
+    return agent[0], agent[1], country_id
+
+
+def roles(view: SentenceView, lo: int, hi_: int) -> list[tuple[str, int, str, object]]:
+    """(role, token, kind, payload) of the noun phrases between tokens lo and hi_, by the marker
+    after them ('bare' when none).  kind is 'entity' (payload: Entity) or 'agent' (payload:
+    (name, code, country entity id))."""
+    keys = view.keys
+    out: list[tuple[str, int, str, object]] = []
+    named_agents: set[int] = set()
+    for first, last, entity in view.mentions:
+        if first < lo or last > hi_:
+            continue
+        after = _after_agent(keys, last)
+        if after > last:
+            named_agents.add(last)
+        marked = _marker_after(keys, after)
+        role = marked[0] if marked else _coordinated_role(view, after, hi_)
+        if role == "genitive" and after + 1 < len(keys) and keys[after + 1] in _agent_keys():
+            continue  # कज़ाख़स्तान की सरकार ने: the country speaks through the agent noun
+        out.append((role or "bare", first, "entity", entity))
+    for token in range(lo, hi_):
+        if token in named_agents or view.entity_covering(token):
+            continue
+        agent = _agent_entity(view, token)
+        if not agent:
+            continue
+        marked = _marker_after(keys, token + 1)
+        role = marked[0] if marked else "bare"
+        out.append((role, token, "agent", agent))
+    return sorted(out, key=lambda r: r[1])
+
+
+# --- modality --------------------------------------------------------------------------------
+
+def modality(view: SentenceView, c: Candidate, head_end: int, clause_end: int) -> tuple[bool, str]:
+    """(negated, modality) of a candidate from the cues in its verb chain and its clause."""
+    keys = view.keys
+    chain = keys[head_end:c.last]
+    after = keys[c.last:min(c.last + 4, clause_end)]
+    negated = any(k in _keyed(hi.NEGATION_CUES) for k in chain)
+    if any(k in _keyed(hi.HYPOTHETICAL_CUES) for k in chain + after) or any(
+            a in _keyed(hi.PERFECTIVE) and b in _keyed(hi.PRESUMPTIVE) for a, b in zip(chain, chain[1:], strict=False)):
+        return negated, "hypothetical"
+    if any(k.endswith(hi.FUTURE_SUFFIXES) for k in chain + after[:1]) or keys[c.first] in _keyed(hi.VOW_HEADS) \
+            or any(k in _keyed(hi.FUTURE_CUES) for k in after):
+        return negated, "future"
+    clause_before = keys[_clause_start(view, c.first, 0):c.first]
+    if any(k in ("अगर", "यदि") for k in clause_before):
+        return negated, "hypothetical"
+    if any(k in _keyed(hi.REPORTED_CUES) for k in clause_before + after) and keys[c.first] not in _keyed(
+            hi.REPORTED_CUES):
+        return negated, "reported"
+    return negated, "asserted"
+
+
+# --- arguments -------------------------------------------------------------------------------
+
+# Types whose genitive owner ("टोकायव की मदद", "X का समर्थन") is the one the act is for.
+OWNER_IS_RECIPIENT = frozenset({"AID", "SUPPORT", "ACCUSE", "REJECT", "COOPERATE", "CONSULT", "THREATEN"})
+# Types whose main verb's recipient did the embedded act ("X को तैनात करने के लिए धन्यवाद दिया").
+THANKING = frozenset({"SUPPORT", "ACCUSE"})
+INFINITIVE_ENDINGS = ("ने",)
+
+
+def _head_end(view: SentenceView, c: Candidate) -> int:
+    for length in range(min(_max_head_len(), c.last - c.first), 0, -1):
+        if tuple(view.keys[c.first:c.first + length]) in lexicon_trie():
+            return c.first + length
+    return c.first + 1
+
+
+def attach(view: SentenceView, candidates: list[Candidate], previous_actors: list, make_agent) -> list:  # noqa: ANN001
+    """Fill actors, recipients, place, negation and modality of one sentence's candidates.
+
+    `make_agent(view, token, agent)` returns the entity id for an agent noun.  Returns the
+    sentence's last ergative subject (what उन्होंने in the next sentence points to).
+    """
+    keys = view.keys
+    n = len(keys)
+    sentence_roles = roles(view, 0, n)
+
+    def ids(selected: list) -> list[str]:
+        out = []
+        for _role, token, kind, payload in selected:
+            if kind == "entity" and not can_act(payload):
+                continue
+            entity_id = payload.id if kind == "entity" else make_agent(view, token, payload)
+            if entity_id and entity_id not in out:
+                out.append(entity_id)
+        return out
+
+    prev_end = 0
+    for k, c in enumerate(candidates):
+        head_end = _head_end(view, c)
+        lo = _clause_start(view, c.first, prev_end)
+        broken = lo > prev_end  # a subordinate clause began: no subject sharing across it
+        nxt = candidates[k + 1].first if k + 1 < len(candidates) else n
+        clause_end = next((i for i in range(c.last, nxt) if keys[i] in _keyed(hi.CLAUSE_BREAKS)), nxt)
+        window = [r for r in sentence_roles if lo <= r[1] < c.first]
+        actors: list[str] = []
+        recipients: list[str] = []
+        infinitive = keys[c.last - 1].endswith(INFINITIVE_ENDINGS) and c.last < n and (
+            keys[c.last] in ("का", "की", "के", "में", "और", ","))
+        if c.verbal and infinitive:
+            # तैनात करने के लिए / करने का संकल्प: the clause's subject belongs to the finite verb;
+            # `_embedded` decides the actor once the main event is known
+            actors = ids([r for r in window if r[0] == "actor"])
+            recipients = ids([r for r in window if r[0] == "recipient"])
+        elif c.verbal:
+            actors = ids([r for r in window if r[0] in ("ergative", "actor")])
+            if not actors and not broken:
+                earlier = [r for r in sentence_roles if r[1] < lo and r[0] == "ergative"]
+                actors = ids(earlier[-1:])
+            if not actors and any(keys[i] in _keyed(hi.ANAPHORS) for i in range(lo, c.first)):
+                # वह / उन्होंने: this sentence's earlier subject, else the previous sentence's
+                earlier = [r for r in sentence_roles if r[1] < lo and r[0] == "ergative"]
+                actors = ids(earlier[-1:]) if earlier else list(previous_actors)
+            bare = [r for r in window if r[0] == "bare"]
+            if not actors and bare:
+                actors = ids(bare[:1])
+            recipients = ids([r for r in window if r[0] == "recipient" and not (
+                c.type == "MOBILIZE" and r[2] == "agent" and r[3][1] in ("MIL", "COP"))])  # troops sent
+            if not recipients and _purpose(keys, c.last):
+                # मदद करने के लिए कजाकिस्तान को ... : the beneficiary follows a purpose clause
+                recipients = ids([r for r in sentence_roles if c.last <= r[1] < clause_end
+                                  and r[0] == "recipient"][:1])
+        else:
+            actors = ids([r for r in window if r[0] == "actor" and r[1] >= c.first - 8])
+        # the owner in a genitive right before the head: सीएसटीओ बलों की तैनाती, टोकायव के बयान का समर्थन
+        owners = [r for r in window if r[0] == "genitive" and r[1] >= c.first - 6]
+        if owners:
+            owner = ids(owners[-1:])
+            if c.type in OWNER_IS_RECIPIENT:
+                recipients = recipients or owner
+            elif not actors:
+                actors = owner
+        recipients = [e for e in recipients if e not in actors]
+        places = [r for r in window if r[0] == "place" and r[2] == "entity" and is_place(r[3])] or \
+                 [r for r in sentence_roles if r[0] == "place" and r[2] == "entity" and is_place(r[3])]
+        c.actors, c.recipients, c.window_start = actors, recipients, lo
+        c.place = min(places, key=lambda r: abs(r[1] - c.first))[3].id if places else None
+        c.negated, c.modality = modality(view, c, head_end, clause_end)
+        if c.verbal:
+            prev_end = c.last
+    _embedded(view, candidates)
+    subjects = [r for r in sentence_roles if r[0] in ("ergative", "actor")]
+    return ids(subjects[-1:]) if subjects else list(previous_actors)
+
+
+def _purpose(keys: list[str], position: int) -> bool:
+    """Whether `position` opens a purpose phrase: के लिए, में (मदद करने में)."""
+    return tuple(keys[position:position + 2]) == ("के", "लिए") or keys[position:position + 1] == ["में"]
+
+
+def _embedded(view: SentenceView, candidates: list[Candidate]) -> None:
+    """An infinitive event inside a later main event of the sentence takes its actor from it:
+    the one thanked or blamed for it (X को तैनात करने के लिए धन्यवाद दिया), or the one who vows or
+    plans it (X ने ... समाप्त करने का संकल्प लिया)."""
+    keys = view.keys
+    for k, c in enumerate(candidates):
+        if not (c.verbal and keys[c.last - 1].endswith(INFINITIVE_ENDINGS)):
+            continue
+        main = next((m for m in candidates[k + 1:] if m.verbal
+                     and not keys[m.last - 1].endswith(INFINITIVE_ENDINGS)), None)
+        if main is None:
+            continue
+        purpose = _purpose(keys, c.last) or (keys[c.last:c.last + 1] in (["और"], [","]) and any(
+            _purpose(keys, x.last) for x in candidates[k + 1:] if x.first < main.first))
+        if main.type in THANKING and purpose:
+            actors = main.recipients
+        elif c.last + 1 < len(keys) and keys[c.last] in ("का", "की", "के") and keys[c.last + 1] in _keyed(
+                hi.FUTURE_CUES | hi.VOW_HEADS):
+            actors = main.actors
+        else:
+            continue
+        if actors:
+            c.actors = list(actors)
+            c.recipients = [r for r in c.recipients if r not in c.actors]
+
+
+def propagate(views: list[SentenceView], per_sentence: list[list[Candidate]]) -> None:
+    """A word the CRF tagged as a trigger once in a document is a trigger wherever it recurs there
+    (EDNIL annotates every mention of an event; the CRF alone misses repeats in weaker contexts)."""
+    known: dict[str, Candidate] = {}
+    for view, found in zip(views, per_sentence, strict=True):
+        for c in found:
+            if c.source == "crf" and c.last - c.first == 1:
+                known.setdefault(view.keys[c.first], c)
+    if not known:
+        return
+    for view, found in zip(views, per_sentence, strict=True):
+        covered = {i for c in found for i in range(c.first, c.last)}
+        for i, key in enumerate(view.keys):
+            model = known.get(key)
+            if model is None or i in covered or view.entity_covering(i):
+                continue
+            end = _light_verb_end(view.keys, i + 1)
+            found.append(Candidate(view.index, i, i + 1, view.tokens[i][0], view.tokens[i][1], model.type,
+                                   model.mode, "crf", verbal=end > i + 1, confidence=0.6,
+                                   subtype=model.subtype))
+        found.sort(key=lambda c: c.first)
+
+
+def ednil_arguments(view: SentenceView, candidates: list[Candidate]) -> list[tuple[int, int, str, Candidate]]:
+    """EDNIL-style argument spans (PLACE, TIME, CASUALTIES, PARTICIPANT) around the sentence's
+    violence and disaster events, from the argument CRF: (start, end, kind, nearest event)."""
+    from ghatna.code.events_tagger import spans_from_bio, tag_arguments
+
+    events = [c for c in candidates if c.type in ("ASSAULT", "PROTEST", "DISASTER")]
+    if not events:
+        return []
+    trigger_tags = ["O"] * len(view.words)
+    for c in events:
+        label = c.subtype or ("RIOTS" if c.type == "PROTEST" else "TERRORIST_ATTACK" if c.type == "ASSAULT"
+                              else c.mode or "FLOODS")
+        for i in range(c.first, c.last):
+            trigger_tags[i] = ("B-" if i == c.first else "I-") + label
+    out = []
+    for first, last, kind in spans_from_bio(tag_arguments(view.words, trigger_tags)):
+        nearest = min(events, key=lambda c: min(abs(c.first - last), abs(first - c.last)))
+        out.append((view.tokens[first][0], view.tokens[last - 1][1], f"{kind}-ARG", nearest))
+    return out

@@ -1,0 +1,121 @@
+"""CRF sequence taggers for Hindi event triggers and event arguments (trained on EDNIL).
+
+Two linear-chain CRFs (python-crfsuite) over ghatna's own tokens:
+- the trigger tagger labels tokens B-/I- with an EDNIL event type (28 types: riots, shoot-outs,
+  terrorist attacks, floods, ...);
+- the argument tagger labels B-/I- PLACE, TIME, CASUALTIES, PARTICIPANT, with the trigger tags
+  of the sentence as extra features, so arguments are found around the events.
+
+Features are word identity (match keys), affixes (Devanagari has no capitals; suffixes carry
+case and verb morphology), the neighbours, and the Hindi event lexicon's category of a word.
+Models live in data/events/ and are built by `ghatna.train.events`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from ghatna.text.normalise import match_key
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+TRIGGER_MODEL = MODEL_DIR / "ednil_triggers.crfsuite"
+ARGUMENT_MODEL = MODEL_DIR / "ednil_arguments.crfsuite"
+
+
+def _shape(word: str) -> str:
+    if any(c.isdigit() for c in word):
+        return "num"
+    if not any(c.isalpha() for c in word):
+        return "punct"
+    if word.isascii():
+        return "latin"
+    return "word"
+
+
+def trigger_features(words: list[str], lexicon_tags: list[str] | None = None) -> list[list[str]]:
+    """crfsuite attribute lists for each word of one sentence."""
+    keys = [match_key(w) for w in words]
+    n = len(keys)
+    lexicon_tags = lexicon_tags or [""] * n
+    feats: list[list[str]] = []
+    for i, key in enumerate(keys):
+        f = [
+            "bias", f"w={key}", f"s2={key[-2:]}", f"s3={key[-3:]}", f"p2={key[:2]}", f"p3={key[:3]}",
+            f"shape={_shape(key)}", f"len={min(len(key), 8)}",
+        ]
+        if lexicon_tags[i]:
+            f.append(f"lex={lexicon_tags[i]}")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                f.append(f"w{off:+d}={keys[j]}")
+                if abs(off) == 1:
+                    f.append(f"s3{off:+d}={keys[j][-3:]}")
+                    if lexicon_tags[j]:
+                        f.append(f"lex{off:+d}={lexicon_tags[j]}")
+            else:
+                f.append(f"w{off:+d}=<edge>")
+        if i > 0:
+            f.append(f"bi-={keys[i - 1]}|{key}")
+        if i + 1 < n:
+            f.append(f"bi+={key}|{keys[i + 1]}")
+        feats.append(f)
+    return feats
+
+
+def argument_features(words: list[str], trigger_tags: list[str]) -> list[list[str]]:
+    """Trigger-tagger features plus where the nearest trigger is and what type it has."""
+    feats = trigger_features(words)
+    positions = [i for i, t in enumerate(trigger_tags) if t != "O"]
+    for i, f in enumerate(feats):
+        f.append(f"trig={trigger_tags[i]}")
+        if positions:
+            nearest = min(positions, key=lambda p: abs(p - i))
+            distance = nearest - i
+            bucket = "0" if distance == 0 else ("+" if distance > 0 else "-") + (
+                "near" if abs(distance) <= 3 else "mid" if abs(distance) <= 8 else "far")
+            f.append(f"tdist={bucket}")
+            f.append(f"ttype={trigger_tags[nearest][2:]}")
+        else:
+            f.append("tdist=none")
+    return feats
+
+
+@cache
+def _tagger(path: Path):  # noqa: ANN202 - pycrfsuite.Tagger
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def models_available() -> bool:
+    return TRIGGER_MODEL.is_file() and ARGUMENT_MODEL.is_file()
+
+
+def tag_triggers(words: list[str], lexicon_tags: list[str] | None = None) -> list[str]:
+    if not words:
+        return []
+    return _tagger(TRIGGER_MODEL).tag(trigger_features(words, lexicon_tags))
+
+
+def tag_arguments(words: list[str], trigger_tags: list[str]) -> list[str]:
+    if not words:
+        return []
+    return _tagger(ARGUMENT_MODEL).tag(argument_features(words, trigger_tags))
+
+
+def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, last token + 1, label) of each B-/I- run."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
+            if start >= 0:
+                spans.append((start, i, label))
+                start = -1
+            if tag != "O":
+                start, label = i, tag[2:]
+    return spans

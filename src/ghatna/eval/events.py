@@ -1,0 +1,216 @@
+"""`events` evaluation suite: event triggers, types and arguments.
+
+Metrics (all on reference data in ../shared/data; nothing here is tuned on a test split):
+- `ednil.test.trigger_f1`: EDNIL test split, Hindi.  A predicted trigger is correct when its span
+  overlaps a gold trigger and its ghatna type (ASSAULT, PROTEST or DISASTER, the EDNIL types
+  mapped by `events_ednil.EDNIL_TO_ONTOLOGY`) equals the gold one's.  Only predicted events of
+  those three types are scored (EDNIL does not annotate meetings or arrests).
+  `ednil.test.trigger_f1_subtype` asks for the exact EDNIL type (28 types) instead,
+  `ednil.test.trigger_span_f1` for the span only.
+- `ednil.test.argument_f1`: PLACE, TIME, CASUALTIES and PARTICIPANT arguments: a predicted
+  argument is correct when its kind matches, its span overlaps a gold argument of that kind, and
+  the event it is attached to overlaps an event the gold argument is linked to.
+- `plover_gsr.type_accuracy`: PLOVER gold standard records (English, CAMEO manual examples):
+  the type of the event ghatna codes for the sentence equals the gold type (no training on it).
+- `case2021.type_accuracy`: CASE 2021 task 2 snippets, their ACLED-style subtypes mapped to
+  PLOVER types (CASE_TO_PLOVER), same scoring.
+- `ntrex.event_agreement_f1`: NTREX English documents and their Hindi translations: F1 between
+  the sets of (event type, actor country) found in each language.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from ghatna.eval import DataMissing
+
+EDNIL_SCORED_TYPES = ("ASSAULT", "PROTEST", "DISASTER")
+# CASE 2021 task 2 subtypes (ACLED-style) -> PLOVER type; OTHER has no PLOVER type and is skipped.
+CASE_TO_PLOVER = {
+    "ABDUCT_DISSAP": "ASSAULT", "AIR_STRIKE": "ASSAULT", "ARMED_CLASH": "ASSAULT",
+    "ART_MISS_ATTACK": "ASSAULT", "ATTACK": "ASSAULT", "CHEM_WEAP": "ASSAULT", "GRENADE": "ASSAULT",
+    "REM_EXPLOS": "ASSAULT", "SEX_VIOL": "ASSAULT", "SUIC_BOMB": "ASSAULT", "PROPERTY_DISTRUCT": "ASSAULT",
+    "MOB_VIOL": "PROTEST", "VIOL_DEMONSTR": "PROTEST", "PEACE_PROTEST": "PROTEST",
+    "PROTEST_WITH_INTER": "PROTEST", "FORCE_AGAINST_PROTEST": "ASSAULT", "ARREST": "COERCE",
+    "AGREEMENT": "AGREE", "CHANGE_TO_GROUP_ACT": "MOBILIZE", "DISR_WEAP": "COERCE",
+    "GOV_REGAINS_TERIT": "ASSAULT", "NON_STATE_ACTOR_OVERTAKES_TER": "ASSAULT",
+    "NON_VIOL_TERRIT_TRANSFER": "RETREAT", "HQ_ESTABLISHED": "MOBILIZE",
+    "NATURAL_DISASTER": "DISASTER",
+}
+
+
+def _f1(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> float:
+    precision = tp_pred / n_pred if n_pred else 0.0
+    recall = tp_gold / n_gold if n_gold else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _hindi_document(text: str):  # noqa: ANN202 - Document
+    from ghatna.document import Document, make_doc_id
+    from ghatna.text.segment import SegmentStage
+
+    doc = Document(text=text, lang="hi", doc_id=make_doc_id(text))
+    return SegmentStage()(doc)
+
+
+def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None) -> dict[str, float]:
+    from ghatna.code import events_hindi
+    from ghatna.code.events_common import sentence_views
+    from ghatna.code.events_ednil import SCORED_ARGUMENTS, ontology_type, read_split
+
+    if not (data_dir / "ednil-hi" / "split.tsv").is_file():
+        raise DataMissing(f"EDNIL not found under {data_dir / 'ednil-hi'}")
+    docs = read_split(data_dir, split)[:limit]
+    counts: Counter[str] = Counter()
+    began = time.perf_counter()
+    n_sentences = 0
+    for gold in docs:
+        doc = _hindi_document(gold.text)
+        views = sentence_views(doc)
+        n_sentences += len(views)
+        per_sentence = [events_hindi.detect(v) for v in views]
+        events_hindi.propagate(views, per_sentence)
+        predicted = [c for found in per_sentence for c in found if c.type in EDNIL_SCORED_TYPES]
+        gold_events = [(e.start, e.end, e.type, ontology_type(e.type)[0], e.id) for e in gold.events]
+
+        def overlapping(start: int, end: int, spans: list) -> list:
+            return [g for g in spans if g[0] < end and start < g[1]]
+
+        counts["pred"] += len(predicted)
+        counts["gold"] += len(gold_events)
+        for c in predicted:
+            hits = overlapping(c.start, c.end, gold_events)
+            counts["span_tp_pred"] += bool(hits)
+            counts["type_tp_pred"] += any(g[3] == c.type for g in hits)
+            counts["sub_tp_pred"] += any(g[2] == (c.subtype or "") for g in hits)
+        for g in gold_events:
+            hits = [c for c in predicted if c.start < g[1] and g[0] < c.end]
+            counts["span_tp_gold"] += bool(hits)
+            counts["type_tp_gold"] += any(c.type == g[3] for c in hits)
+            counts["sub_tp_gold"] += any((c.subtype or "") == g[2] for c in hits)
+        # arguments
+        triggers_by_id = {g[4]: g for g in gold_events}
+        gold_args = [(a.start, a.end, a.kind, [triggers_by_id[e] for e in a.events if e in triggers_by_id])
+                     for a in gold.arguments if a.kind in SCORED_ARGUMENTS]
+        predicted_args = [arg for view, found in zip(views, per_sentence, strict=True)
+                          for arg in events_hindi.ednil_arguments(view, found)]
+        counts["arg_pred"] += len(predicted_args)
+        counts["arg_gold"] += len(gold_args)
+
+        def arg_match(p: tuple, g: tuple) -> bool:
+            event = p[3]
+            return p[2] == g[2] and p[0] < g[1] and g[0] < p[1] and any(
+                t[0] < event.end and event.start < t[1] for t in g[3])
+
+        counts["arg_tp_pred"] += sum(any(arg_match(p, g) for g in gold_args) for p in predicted_args)
+        counts["arg_tp_gold"] += sum(any(arg_match(p, g) for p in predicted_args) for g in gold_args)
+    seconds = time.perf_counter() - began
+    prefix = f"ednil.{split}"
+    return {
+        f"{prefix}.trigger_f1": round(_f1(counts["type_tp_pred"], counts["pred"], counts["type_tp_gold"],
+                                          counts["gold"]), 4),
+        f"{prefix}.trigger_f1_subtype": round(_f1(counts["sub_tp_pred"], counts["pred"], counts["sub_tp_gold"],
+                                                  counts["gold"]), 4),
+        f"{prefix}.trigger_span_f1": round(_f1(counts["span_tp_pred"], counts["pred"], counts["span_tp_gold"],
+                                               counts["gold"]), 4),
+        f"{prefix}.argument_f1": round(_f1(counts["arg_tp_pred"], counts["arg_pred"], counts["arg_tp_gold"],
+                                           counts["arg_gold"]), 4),
+        f"{prefix}.documents": len(docs),
+        f"{prefix}.ms_per_sentence": round(1000 * seconds / max(n_sentences, 1), 3),
+    }
+
+
+# --- English type accuracy -----------------------------------------------------------------------
+
+def _english_types(texts: list[str]) -> list[str | None]:
+    """The type of the most confident event ghatna finds in each English text (None: no event)."""
+    from ghatna.code.events_english import sentence_type
+
+    return [sentence_type(text) for text in texts]
+
+
+def plover_gsr_records(data_dir: Path) -> list[dict]:
+    path = data_dir / "plover" / "PLOVER_GSR_CAMEO.txt"
+    if not path.is_file():
+        raise DataMissing(f"PLOVER gold standard records not found at {path}")
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [r for r in records if r.get("event") and r.get("event") != "DOCUMENT" and r.get("text")]
+
+
+def plover_gsr_scores(data_dir: Path, limit: int | None = None) -> dict[str, float]:
+    from ghatna.ontology import plover_types
+
+    records = [r for r in plover_gsr_records(data_dir) if r["event"] in plover_types()][:limit]
+    predicted = _english_types([r["text"] for r in records])
+    correct = sum(p == r["event"] for p, r in zip(predicted, records, strict=True))
+    return {"plover_gsr.type_accuracy": round(correct / len(records), 4),
+            "plover_gsr.coverage": round(sum(p is not None for p in predicted) / len(records), 4),
+            "plover_gsr.records": len(records)}
+
+
+def case2021_scores(data_dir: Path) -> dict[str, float]:
+    import csv
+
+    path = data_dir / "case2021-task2" / "test_with_labels.tsv"
+    if not path.is_file():
+        raise DataMissing(f"CASE 2021 task 2 not found at {path}")
+    with open(path, encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["SubType"] in CASE_TO_PLOVER]
+    predicted = _english_types([r["EventSnippet"] for r in rows])
+    correct = sum(p == CASE_TO_PLOVER[r["SubType"]] for p, r in zip(predicted, rows, strict=True))
+    return {"case2021.type_accuracy": round(correct / len(rows), 4), "case2021.snippets": len(rows)}
+
+
+def ntrex_documents(data_dir: Path) -> list[tuple[str, str]]:
+    """(English, Hindi) text of each NTREX document (lines grouped by DOCUMENT_IDS.tsv)."""
+    base = data_dir / "ntrex"
+    if not (base / "DOCUMENT_IDS.tsv").is_file():
+        raise DataMissing(f"NTREX not found at {base}")
+    english = (base / "newstest2019-src.eng.txt").read_text(encoding="utf-8").split("\n")
+    hindi = (base / "newstest2019-ref.hin.txt").read_text(encoding="utf-8").split("\n")
+    ids = [line.split("\t")[0] for line in (base / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").split("\n")
+           if line.strip()]
+    if ids and not any(ch.isdigit() for ch in ids[0]) and len(ids) == len(english) + 1:
+        ids = ids[1:]  # a header line
+    docs: dict[str, tuple[list[str], list[str]]] = {}
+    for doc_id, en, hi in zip(ids, english, hindi, strict=False):
+        pair = docs.setdefault(doc_id, ([], []))
+        pair[0].append(en)
+        pair[1].append(hi)
+    return [("\n".join(en), "\n".join(hi)) for en, hi in docs.values()]
+
+
+def ntrex_scores(data_dir: Path, limit: int | None = None) -> dict[str, float]:
+    import ghatna
+
+    pairs = ntrex_documents(data_dir)[:limit]
+    tp_en = tp_hi = n_en = n_hi = 0
+    for en_text, hi_text in pairs:
+        sides = []
+        for text, lang in ((en_text, "en"), (hi_text, "hi")):
+            doc = ghatna.extract(text, lang=lang)
+            countries = {e.id: e.country for e in doc.entities}
+            sides.append({(ev.type, countries.get(a)) for ev in doc.events if ev.type != "DISASTER"
+                          for a in (ev.actors or [None])})
+        en, hi = sides
+        n_en, n_hi = n_en + len(en), n_hi + len(hi)
+        tp_en += len(en & hi)
+        tp_hi += len(en & hi)
+    return {"ntrex.event_agreement_f1": round(_f1(tp_en, n_en, tp_hi, n_hi), 4), "ntrex.documents": len(pairs)}
+
+
+def run(data_dir: Path) -> dict[str, float]:
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise DataMissing(f"reference data not found at {data_dir}")
+    metrics: dict[str, float] = {}
+    metrics.update(ednil_scores(data_dir, "test"))
+    for part in (plover_gsr_scores, case2021_scores, ntrex_scores):
+        try:
+            metrics.update(part(data_dir))
+        except DataMissing:
+            continue
+    return metrics

@@ -1,0 +1,123 @@
+"""English event language data: trigger lemmas, modality and negation cues, relative date words.
+
+Written for ghatna.  TRIGGERS maps a lemma (verb or event noun, as spaCy lemmatises it) or a
+lemma phrase (verb + particle or object noun: "step down", "declare emergency") to a PLOVER type
+and mode.  Phrases are tried before single lemmas.
+"""
+
+from __future__ import annotations
+
+TRIGGERS: dict[str, tuple[str, str | None]] = {}
+
+
+def _add(kind: str, mode: str | None, *lemmas: str) -> None:
+    for lemma in lemmas:
+        TRIGGERS[lemma] = (kind, mode)
+
+
+_add("CONSULT", None, "meet", "meeting", "talk", "talks", "discuss", "discussion", "consult",
+     "consultation", "negotiate", "negotiation", "confer", "host", "hold talk", "hold talks")
+_add("CONSULT", "visit", "visit", "trip", "tour", "arrive")
+_add("CONSULT", "multilateral", "summit", "conference")
+_add("CONSULT", "phone", "call", "phone", "telephone", "phone call")
+_add("AGREE", None, "agree", "pledge", "promise", "vow", "offer", "intend", "commit", "propose",
+     "express willingness", "accept")
+_add("SUPPORT", None, "support", "praise", "endorse", "welcome", "thank", "applaud", "hail",
+     "congratulate", "back", "recognize", "recognise", "sign", "apologize", "apologise", "forgive",
+     "defend", "commend", "laud")
+_add("CONCEDE", None, "concede", "ease", "yield", "accede", "relent", "lift")
+_add("COOPERATE", None, "cooperate", "cooperation", "collaborate", "share intelligence", "partner")
+_add("AID", None, "aid", "assist", "assistance", "help", "donate", "grant", "provide", "supply",
+     "send aid", "deliver aid", "fund", "give")
+_add("RETREAT", "resign", "resign", "resignation", "step down", "quit")
+_add("RETREAT", "withdraw", "withdraw", "withdrawal", "pull out", "retreat", "recall")
+_add("RETREAT", "release", "release", "free", "return")
+_add("RETREAT", "ceasefire", "ceasefire", "truce", "armistice")
+_add("RETREAT", "disarm", "disarm", "surrender", "demobilize", "demobilise")
+_add("REQUEST", None, "demand", "request", "urge", "appeal", "call for", "ask", "press", "seek", "plead")
+_add("ACCUSE", "allege", "accuse", "allege", "blame", "charge", "complain", "sue", "allegation",
+     "accusation")
+_add("ACCUSE", "disapprove", "criticize", "criticise", "condemn", "denounce", "criticism",
+     "condemnation", "rebuke", "slam", "deplore", "censure", "attack verbally")
+_add("ACCUSE", "investigate", "investigate", "investigation", "probe", "inquiry", "examine")
+_add("REJECT", None, "reject", "refuse", "deny", "veto", "dismiss", "decline", "rebuff", "oppose",
+     "rejection", "defy", "boycott talk")
+_add("THREATEN", None, "threaten", "threat", "warn", "warning", "ultimatum")
+_add("PROTEST", "demo", "protest", "demonstrate", "demonstration", "rally", "march", "unrest",
+     "uprising", "revolt", "rebellion", "revolution", "dissent")
+_add("PROTEST", "riot", "riot", "loot", "rioting", "looting")
+_add("PROTEST", "strike", "strike", "walkout")
+_add("PROTEST", "hunger", "hunger strike", "fast")
+_add("PROTEST", "boycott", "boycott")
+_add("PROTEST", "obstruct", "blockade", "block", "occupy", "sit-in")
+_add("PROTEST", "vandalize", "vandalize", "vandalise", "vandalism")
+_add("SANCTION", "discontinue", "sanction", "embargo", "sever", "suspend", "cut tie", "cut ties",
+     "ban", "halt", "freeze", "break off", "reduce relation", "reduce relations")
+_add("SANCTION", "expel", "expel", "expulsion")
+_add("SANCTION", "convict", "convict", "sentence", "conviction")
+_add("MOBILIZE", "troops", "deploy", "deployment", "mobilize", "mobilise", "mobilization", "station",
+     "send troop", "send troops", "mass")
+_add("MOBILIZE", "police", "patrol")
+_add("MOBILIZE", "weapons", "test missile", "test-fire", "missile test")
+_add("COERCE", "martial-law", "declare emergency", "state of emergency", "martial law", "emergency")
+_add("COERCE", "curfew", "curfew", "impose curfew")
+_add("COERCE", "arrest", "arrest", "detain", "detention", "jail", "imprison", "capture", "custody")
+_add("COERCE", "seize", "seize", "confiscate", "raid", "search", "occupation")
+_add("COERCE", "deport", "deport", "extradite", "deportation", "extradition")
+_add("COERCE", "restrict", "restrict", "crack down", "crackdown", "repress", "suppress", "repression",
+     "clampdown", "outlaw")
+_add("COERCE", "censor", "censor", "censorship", "block access")
+_add("COERCE", "cyber", "hack", "hacking", "cyberattack")
+_add("ASSAULT", None, "attack", "assault", "storm", "kill", "clash", "fight", "fighting", "violence",
+     "invade", "invasion", "war", "massacre", "murder", "wound", "injure", "ambush", "raid")
+_add("ASSAULT", "firearms", "shoot", "shooting", "gunfire", "fire", "gun down", "open fire")
+_add("ASSAULT", "explosives", "bomb", "bombing", "explode", "explosion", "blast", "detonate")
+_add("ASSAULT", "aerial", "airstrike", "air strike", "bombard", "bombardment", "strike")
+_add("ASSAULT", "drone", "drone strike", "drone attack")
+_add("ASSAULT", "heavy-weapons", "shell", "shelling", "rocket", "artillery", "missile strike")
+_add("ASSAULT", "suicide-attack", "suicide bombing", "suicide attack", "suicide bomber")
+_add("ASSAULT", "abduct", "abduct", "kidnap", "abduction", "kidnapping", "hijack", "hostage")
+_add("ASSAULT", "beat", "beat", "beating", "lynch")
+_add("ASSAULT", "sexual", "rape", "sexual assault", "sexually assault")
+_add("ASSAULT", "targeted", "assassinate", "assassination", "execute", "execution")
+_add("ASSAULT", "primitive", "stab", "stabbing", "arson", "torch", "set fire", "burn")
+_add("ASSAULT", "crowd-control", "tear gas", "teargas", "water cannon", "baton charge", "lathi charge")
+_add("ASSAULT", "destroy", "destroy", "demolish", "raze")
+_add("ASSAULT", "torture", "torture")
+# Disasters (ghatna's DISASTER type, EDNIL subtypes as modes).
+DISASTERS: dict[str, str] = {
+    "flood": "FLOODS", "flooding": "FLOODS", "earthquake": "EARTHQUAKE", "quake": "EARTHQUAKE",
+    "tremor": "EARTHQUAKE", "cyclone": "CYCLONE", "hurricane": "HURRICANE", "typhoon": "CYCLONE",
+    "storm": "STORM", "tornado": "TORNADO", "landslide": "LAND_SLIDE", "avalanche": "AVALANCHES",
+    "tsunami": "TSUNAMI", "drought": "DROUGHT", "heatwave": "HEAT_WAVE", "heat wave": "HEAT_WAVE",
+    "cold wave": "COLD_WAVE", "blizzard": "BLIZZARD", "wildfire": "FOREST_FIRE",
+    "forest fire": "FOREST_FIRE", "volcano": "VOLCANO", "eruption": "VOLCANO", "hailstorm": "HAIL_STORMS",
+    "blaze": "FIRE", "crash": "VEHICULAR_COLLISION", "collision": "VEHICULAR_COLLISION",
+    "derailment": "TRAIN_COLLISION", "derail": "TRAIN_COLLISION", "plane crash": "AVIATION_HAZARD",
+}
+
+# Dependency labels (spaCy English) of a trigger's arguments.
+ACTOR_DEPS = frozenset({"nsubj", "agent", "csubj"})
+RECIPIENT_DEPS = frozenset({"dobj", "obj", "dative", "nsubjpass", "attr"})
+RECIPIENT_PREPOSITIONS = frozenset({"to", "against", "with", "on", "at", "for", "toward", "towards", "into"})
+ACTOR_PREPOSITIONS = frozenset({"by"})
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
+
+NEGATION_CUES = frozenset({"not", "n't", "no", "never", "without"})
+FUTURE_CUES = frozenset({"will", "shall", "'ll", "plan", "vow", "promise", "pledge", "intend",
+                         "going", "aim", "threaten"})
+HYPOTHETICAL_CUES = frozenset({"if", "could", "might", "may", "would", "possible", "possibly",
+                               "perhaps", "unless", "should"})
+REPORTED_CUES = frozenset({"allege", "alleged", "allegedly", "claim", "claimed", "reportedly",
+                           "purportedly", "so-called", "accuse", "accused"})
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+            "sunday": 6}
+DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+YESTERDAY_OR_TOMORROW = None
+RELATIVE_PERIODS = {
+    ("last", "week"): ("week", -1), ("this", "week"): ("week", 0), ("next", "week"): ("week", 1),
+    ("last", "month"): ("month", -1), ("this", "month"): ("month", 0), ("next", "month"): ("month", 1),
+    ("last", "year"): ("year", -1), ("this", "year"): ("year", 0), ("next", "year"): ("year", 1),
+    ("past", "week"): ("week", -1),
+}

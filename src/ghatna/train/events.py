@@ -1,0 +1,147 @@
+"""Train the shipped Hindi event taggers (triggers and arguments) on EDNIL.
+
+    python -m ghatna.train.events --data ../shared/data [--out src/ghatna/data/events]
+
+Reads the EDNIL train split (../shared/data/ednil-hi/split.tsv), cuts each document into
+ghatna's own sentences and tokens, projects the gold trigger and argument spans onto the tokens
+(BIO), trains two CRFs (see `ghatna.code.events_tagger`), scores the dev split, and writes
+`ednil_triggers.crfsuite`, `ednil_arguments.crfsuite` and `training.json` into `out`.
+The argument tagger is trained on gold trigger tags and applied to predicted ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from ghatna.code.events_ednil import SCORED_ARGUMENTS, EdnilDoc, read_split
+from ghatna.code.events_tagger import MODEL_DIR, argument_features, trigger_features
+from ghatna.text.segment import sentence_spans, tokenize
+
+# Chosen on dev (see data/events/MODEL_CARD.md).
+TRIGGER_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120, "feature.possible_transitions": True}
+ARGUMENT_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120, "feature.possible_transitions": True}
+
+
+def _bio(tokens: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> list[str]:
+    """BIO tags of tokens from labelled character spans (a token inside a span takes its label)."""
+    tags = ["O"] * len(tokens)
+    for start, end, label in sorted(spans, key=lambda s: (s[0], -s[1])):
+        inside = [i for i, (ts, te) in enumerate(tokens) if ts < end and te > start and tags[i] == "O"]
+        for n, i in enumerate(inside):
+            tags[i] = ("B-" if n == 0 else "I-") + label
+    return tags
+
+
+def sentences(doc: EdnilDoc) -> list[tuple[list[tuple[int, int]], list[str], list[str], list[str]]]:
+    """(token spans, words, trigger tags, argument tags) of each sentence of a document."""
+    events = [(e.start, e.end, e.type) for e in doc.events]
+    arguments = [(a.start, a.end, a.kind.removesuffix("-ARG")) for a in doc.arguments
+                 if a.kind in SCORED_ARGUMENTS]
+    out = []
+    for s_start, s_end in sentence_spans(doc.text):
+        tokens = tokenize(doc.text[s_start:s_end], s_start)
+        if not tokens:
+            continue
+        words = [doc.text[a:b] for a, b in tokens]
+        out.append((tokens, words, _bio(tokens, events), _bio(tokens, arguments)))
+    return out
+
+
+def trigger_vocabulary(sents: list) -> list[str]:
+    """Word keys that are part of a gold trigger in at least 10% of their occurrences: the cheap
+    prefilter that decides whether the CRF runs on a sentence at all."""
+    from collections import Counter
+
+    from ghatna.text.normalise import match_key
+
+    inside: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for _, words, tags, _ in sents:
+        for word, tag in zip(words, tags, strict=True):
+            key = match_key(word)
+            total[key] += 1
+            inside[key] += tag != "O"
+    return sorted(k for k, n in inside.items() if n and n / total[k] >= 0.1 and any(c.isalpha() for c in k))
+
+
+def _train(items: list[tuple[list[list[str]], list[str]]], params: dict, path: Path) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in items:
+        trainer.append(xseq, yseq)
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
+def _token_f1(gold: list[list[str]], pred: list[list[str]]) -> float:
+    """Token-level labelled F1 (a quick dev figure; the `events` suite scores spans)."""
+    tp = fp = fn = 0
+    for g_seq, p_seq in zip(gold, pred, strict=True):
+        for g, p in zip(g_seq, p_seq, strict=True):
+            g, p = g[2:] if g != "O" else "O", p[2:] if p != "O" else "O"
+            if p != "O" and p == g:
+                tp += 1
+            else:
+                fp += p != "O"
+                fn += g != "O"
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def train(data_dir: Path, out_dir: Path | None = None) -> dict:
+    """Train both taggers on EDNIL train, score dev, write the models; returns the training record."""
+    import pycrfsuite
+
+    out_dir = Path(out_dir) if out_dir else MODEL_DIR
+    out_dir.mkdir(parents=True, exist_ok=True)
+    began = time.time()
+    train_sents = [s for doc in read_split(data_dir, "train") for s in sentences(doc)]
+    dev_sents = [s for doc in read_split(data_dir, "dev") for s in sentences(doc)]
+    vocabulary = trigger_vocabulary(train_sents)
+    (out_dir / "trigger_words.txt").write_text("\n".join(vocabulary) + "\n", encoding="utf-8")
+    trigger_path = out_dir / "ednil_triggers.crfsuite"
+    argument_path = out_dir / "ednil_arguments.crfsuite"
+    _train([(trigger_features(w), t) for _, w, t, _ in train_sents], TRIGGER_PARAMS, trigger_path)
+    _train([(argument_features(w, t), a) for _, w, t, a in train_sents], ARGUMENT_PARAMS, argument_path)
+    trigger_tagger = pycrfsuite.Tagger()
+    trigger_tagger.open(str(trigger_path))
+    argument_tagger = pycrfsuite.Tagger()
+    argument_tagger.open(str(argument_path))
+    dev_triggers = [trigger_tagger.tag(trigger_features(w)) for _, w, _, _ in dev_sents]
+    dev_arguments = [argument_tagger.tag(argument_features(w, p))
+                     for (_, w, _, _), p in zip(dev_sents, dev_triggers, strict=True)]
+    record = {
+        "data": "EDNIL 2020 Hindi (FIRE), train split of ednil-hi/split.tsv; licence: none stated "
+                "(shared-task data, used for training only, no text shipped)",
+        "train_sentences": len(train_sents),
+        "trigger_words": len(vocabulary),
+        "dev_sentences": len(dev_sents),
+        "trigger_params": TRIGGER_PARAMS,
+        "argument_params": ARGUMENT_PARAMS,
+        "dev_trigger_token_f1": round(_token_f1([t for _, _, t, _ in dev_sents], dev_triggers), 4),
+        "dev_argument_token_f1": round(_token_f1([a for _, _, _, a in dev_sents], dev_arguments), 4),
+        "seconds": round(time.time() - began, 1),
+        "command": "python -m ghatna.train.events --data ../shared/data",
+    }
+    (out_dir / "training.json").write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
+                                           encoding="utf-8")
+    return record
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+    record = train(args.data, args.out)
+    json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

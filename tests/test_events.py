@@ -1,0 +1,159 @@
+"""Event coding: Hindi triggers, arguments, dates, modality, merging; the seed article; the suite."""
+
+from __future__ import annotations
+
+import pytest
+
+from ghatna.code.events import EventsStage
+from ghatna.code.events_dates import find_dates
+from ghatna.document import Document, Entity, Mention, make_doc_id
+from ghatna.text.normalise import match_key
+from ghatna.text.segment import SegmentStage, tokenize
+
+PUBLISHED = "2022-01-12"  # a Wednesday
+
+
+def hindi_doc(text: str, names: dict[str, tuple[str, str, str | None]] | None = None) -> Document:
+    """A segmented Hindi document; `names` gives entities: surface -> (name, type, country)."""
+    doc = Document(text=text, lang="hi", doc_id=make_doc_id(text), published=PUBLISHED)
+    doc = SegmentStage()(doc)
+    for n, (surface, (name, kind, country)) in enumerate((names or {}).items()):
+        entity = Entity(id=f"e{n}", name=name, type=kind, country=country)
+        start = 0
+        while (start := text.find(surface, start)) >= 0:
+            entity.mentions.append(Mention(start, start + len(surface), surface, kind))
+            start += len(surface)
+        doc.entities.append(entity)
+    return EventsStage()(doc)
+
+
+def only(doc: Document, kind: str):
+    found = [e for e in doc.events if e.type == kind]
+    assert found, f"no {kind} event in {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, kind, mode", [
+    ("भारत और चीन के विदेश मंत्रियों ने दिल्ली में बैठक की।", "CONSULT", None),
+    ("विपक्ष ने सरकार पर भ्रष्टाचार का आरोप लगाया।", "ACCUSE", "allege"),
+    ("सरकार ने सीमा पर सेना तैनात की।", "MOBILIZE", "troops"),
+    ("प्रधानमंत्री ने इस्तीफा दे दिया।", "RETREAT", "resign"),
+    ("राष्ट्रपति ने देश में आपातकाल की घोषणा की।", "COERCE", "martial-law"),
+    ("मंत्री ने विपक्ष के प्रस्ताव का समर्थन किया।", "SUPPORT", None),
+    ("प्रदर्शनकारियों ने संसद पर धावा बोला।", "ASSAULT", None),
+    ("पुलिस ने दस लोगों को गिरफ्तार किया।", "COERCE", "arrest"),
+])
+def test_hindi_types(text, kind, mode):
+    event = only(hindi_doc(text), kind)
+    assert event.mode == mode
+    assert event.modality == "asserted" and not event.negated
+    assert event.quad_class is not None and event.cameo and event.intensity is not None
+    assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+
+
+def test_light_verb_span_and_genitive():
+    doc = hindi_doc("राष्ट्रपति ने आपातकाल की घोषणा की।")
+    assert only(doc, "COERCE").trigger.text == "आपातकाल की घोषणा की"
+    # "बैठक की शुरुआत": की is a genitive here, not the light verb
+    doc = hindi_doc("बैठक की शुरुआत भाषण से हुई।")
+    assert only(doc, "CONSULT").trigger.text == "बैठक"
+
+
+def test_negation_and_modality():
+    assert only(hindi_doc("मंत्री ने इस्तीफा नहीं दिया।"), "RETREAT").negated
+    vow = only(hindi_doc("रूस ने कहा कि वह यूक्रेन पर हमला नहीं करेगा।"), "ASSAULT")
+    assert vow.negated and vow.modality == "future"
+    assert only(hindi_doc("सरकार ने मदद का वादा किया।"), "AGREE").modality == "future"
+    assert only(hindi_doc("रूस यूक्रेन पर हमला कर सकता है।"), "ASSAULT").modality == "hypothetical"
+    reported = only(hindi_doc("कथित तौर पर पुलिस ने प्रदर्शनकारियों पर लाठीचार्ज किया।"), "ASSAULT")
+    assert reported.modality == "reported" and reported.mode == "crowd-control"
+
+
+def test_actors_recipients_place_from_case_markers():
+    names = {"रूस": ("Russia", "GPE", "RUS"), "कज़ाख़स्तान": ("Kazakhstan", "GPE", "KAZ"),
+             "अल्माटी": ("Almaty", "LOC", "KAZ")}
+    doc = hindi_doc("रूस ने अल्माटी में कज़ाख़स्तान को मदद दी।", names)
+    ids = {e.name: e.id for e in doc.entities}
+    aid = only(doc, "AID")
+    assert aid.actors == [ids["Russia"]] and aid.recipients == [ids["Kazakhstan"]]
+    assert aid.place == ids["Almaty"]
+    # an agent noun with a country before its genitive becomes an AGENT entity of that country
+    doc = hindi_doc("कज़ाख़स्तान की सरकार ने इस्तीफा दे दिया।", names)
+    resign = only(doc, "RETREAT")
+    agent = next(e for e in doc.entities if e.id == resign.actors[0])
+    assert agent.type == "AGENT" and agent.country == "KAZ" and agent.actor_code == "KAZGOV"
+
+
+def test_relative_dates():
+    def dates(text: str, lang: str = "hi", future: bool = False) -> list[tuple[str, str]]:
+        keys = [match_key(text[a:b]) for a, b in tokenize(text)]
+        return [(d.date, d.precision) for d in find_dates(keys, lang, PUBLISHED, future)]
+
+    assert dates("सोमवार को बैठक हुई") == [("2022-01-10", "day")]
+    assert dates("रविवार को") == [("2022-01-09", "day")]
+    assert dates("6 जनवरी को") == [("2022-01-06", "day")]
+    assert dates("28 दिसंबर को") == [("2021-12-28", "day")]  # before a January publication
+    assert dates("पिछले हफ्ते") == [("2022-01-03", "week")]
+    assert dates("कल बैठक होगी", future=True) == [("2022-01-13", "day")]
+    assert dates("2000 से अधिक सैनिक") == []  # a number, not a year
+    assert dates("last week on Monday", "en") == [("2022-01-03", "week"), ("2022-01-10", "day")]
+    doc = hindi_doc("प्रधानमंत्री ने सोमवार को इस्तीफा दे दिया।")
+    resign = only(doc, "RETREAT")
+    assert (resign.date, resign.date_precision) == ("2022-01-10", "day")
+
+
+def test_mentions_of_one_event_merge():
+    names = {"रूस": ("Russia", "GPE", "RUS"), "कज़ाख़स्तान": ("Kazakhstan", "GPE", "KAZ")}
+    doc = hindi_doc("रूस ने कज़ाख़स्तान को मदद दी। रूस ने कज़ाख़स्तान को मदद दी थी।", names)
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert len(aid) == 1 and len(aid[0].mentions) == 2
+    assert [e.id for e in doc.events] == [f"{doc.doc_id}-ev{n}" for n in range(len(doc.events))]
+
+
+def test_events_validate(validate):
+    doc = hindi_doc("रूस ने कज़ाख़स्तान को मदद दी और प्रधानमंत्री ने इस्तीफा दे दिया।")
+    validate(doc.to_dict())
+
+
+def test_english_parse():
+    doc = Document(text="Russia deployed troops to Kazakhstan on Monday. Protesters did not storm the office.",
+                   lang="en", published=PUBLISHED)
+    doc = SegmentStage()(doc)
+    for surface, name in (("Russia", "Russia"), ("Kazakhstan", "Kazakhstan")):
+        start = doc.text.index(surface)
+        doc.entities.append(Entity(id=name, name=name, type="GPE", country=name[:3].upper(),
+                                   mentions=[Mention(start, start + len(surface), surface, "GPE")]))
+    doc = EventsStage()(doc)
+    mobilize = only(doc, "MOBILIZE")
+    assert mobilize.actors == ["Russia"] and mobilize.recipients == ["Kazakhstan"]
+    assert mobilize.date == "2022-01-10"
+    assert only(doc, "ASSAULT").negated
+
+
+def test_seed_article_events(seed_path):
+    import ghatna
+    from ghatna.read.raw import RawDocument
+
+    doc = ghatna.Pipeline()(RawDocument(str(seed_path), seed_path.read_text(encoding="utf-8")))
+    assert doc.published == "2022-01-12"
+    kinds = {(e.type, e.mode) for e in doc.events}
+    assert ("RETREAT", "resign") in kinds and ("COERCE", "martial-law") in kinds
+    assert {"CONSULT", "SUPPORT", "ACCUSE", "AID", "MOBILIZE", "PROTEST", "ASSAULT"} <= {k for k, _ in kinds}
+    resign = next(e for e in doc.events if e.mode == "resign")
+    assert resign.date == "2022-01-06"
+    meeting = next(e for e in doc.events if e.type == "CONSULT" and e.date)
+    assert meeting.date == "2022-01-10"  # सोमवार before the 12 January publication
+    assert any(e.modality == "future" for e in doc.events)  # the vow: अनुमति नहीं देंगे
+    names = {e.id: e.name for e in doc.entities}
+    if any("Putin" in n for n in names.values()):  # when resolution names him, he acts
+        assert any(any("Putin" in names.get(a, "") for a in e.actors) for e in doc.events)
+
+
+def test_events_suite_on_a_slice(shared_data):
+    from ghatna.eval.events import ednil_scores, plover_gsr_scores
+
+    scores = ednil_scores(shared_data, "dev", limit=8)
+    assert 0 < scores["ednil.dev.trigger_f1"] <= 1 and 0 <= scores["ednil.dev.argument_f1"] <= 1
+    assert scores["ednil.dev.documents"] == 8
+    gsr = plover_gsr_scores(shared_data, limit=20)
+    assert 0 <= gsr["plover_gsr.type_accuracy"] <= 1 and gsr["plover_gsr.records"] == 20
