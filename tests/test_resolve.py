@@ -164,3 +164,29 @@ def test_seed_article_through_the_pipeline(seed_path, validate):
     for expected in ("Q7747", "person:kassym-jomart-tokayev", "igo:csto", "Q232", "Q159"):
         assert expected in by_id
     assert len(by_id) == len(doc.entities)
+
+
+def test_variant_list_is_grounded_in_the_data(shared_data):
+    from ghatna.eval.resolve import _texts, read_variants
+
+    rows = read_variants()
+    assert len(rows) >= 300
+    texts = _texts(shared_data)
+    for row in rows:
+        assert row["surface"] in texts[(row["corpus"], row["locator"])], row
+    assert sum(1 for r in rows if r["lat"]) >= 100  # places with GeoNames truth coordinates
+
+
+def test_resolve_suite_on_a_slice(shared_data):
+    from ghatna.eval.resolve import score_ntrex
+
+    try:
+        from ghatna.recognise.hindi import hindi_tagger
+
+        hindi_tagger()
+    except (ImportError, FileNotFoundError) as exc:
+        pytest.skip(f"recogniser not available: {exc}")
+    metrics = score_ntrex(shared_data, limit=3)
+    assert metrics["ntrex.documents"] == 3
+    assert 0.0 <= metrics["ntrex.entity_agreement_f1"] <= 1.0
+    assert metrics["ntrex.resolved_per_doc_en"] > 0

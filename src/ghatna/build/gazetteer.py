@@ -9,8 +9,9 @@ A subdivision's point is the point of its most populous city in the index (usual
 a subdivision whose cities cannot be found keeps no coordinates (it is left out, so it is never
 geocoded with invented ones).
 
-Each row: id, kind (P city, A admin1, C country), name, alpha-3, admin1, lat, lon, population, and the
-lookup keys (match keys of its names, and '~' + phonetic skeleton), so that loading is a parse.
+Each place: id, kind (P city, A admin1, C country), name, alpha-3, admin1, lat, lon, population;
+then the lookup keys (match keys of its names, and '~' + phonetic skeleton) with the places
+they name.
 
     python -m ghatna.build.gazetteer
 """
@@ -33,6 +34,8 @@ from ghatna.text.normalise import match_key
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.tsv.gz"
 MAX_LATIN_ALTERNATES = 3
+MAX_LATIN_ALTERNATES_BIG = 12
+BIG_CITY = 100_000
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]{2,}$")
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 # Generic words in subdivision names, dropped to compare them with GeoNames admin1 names.
@@ -54,8 +57,12 @@ def _keys(names: list[str]) -> list[str]:
     keys: list[str] = []
     for n in names:
         k = match_key(n)
-        if k and k not in keys:
-            keys.append(k)
+        variants = [k]
+        if _DEVANAGARI.search(k) and (" " in k or "-" in k):
+            variants.append(k.replace(" ", "").replace("-", ""))  # मध्य प्रदेश / मध्यप्रदेश
+        for v in variants:
+            if v and v not in keys:
+                keys.append(v)
         s = "~" + skeleton(n)
         if len(s) > 2 and s not in keys:
             keys.append(s)
@@ -89,15 +96,18 @@ def build() -> list[list[str]]:
     rows: list[list[str]] = []
     city_named: dict[tuple[str, str], tuple[int, float, float]] = {}  # (cc, name key) -> biggest
     biggest: dict[tuple[str, str], tuple[int, float, float]] = {}  # (cc, admin1 key) -> city
+    total: dict[tuple[str, str], int] = {}  # (cc, admin1 key) -> population of its cities
     for c in cities.values():
         cc = c["countrycode"]
         lat, lon = float(c["latitude"]), float(c["longitude"])
         admin1 = admin1_at.get((cc, round(lat, 1), round(lon, 1))) or admin1_at.get((cc, c["name"])) or ""
         alts = c.get("alternatenames") or []
-        latin = [a for a in alts if _LATIN_NAME.match(a) and a != c["name"]][:MAX_LATIN_ALTERNATES]
+        pop = int(c.get("population") or 0)
+        # Big cities have exonyms worth keeping (Köln: Cologne); small towns keep a few spellings.
+        limit = MAX_LATIN_ALTERNATES_BIG if pop >= BIG_CITY else MAX_LATIN_ALTERNATES
+        latin = [a for a in alts if _LATIN_NAME.match(a) and a != c["name"]][:limit]
         deva = [a for a in alts if _DEVANAGARI.search(a)]
         names = [c["name"], *latin, *deva]
-        pop = int(c.get("population") or 0)
         rows.append([f"geonames:{c['geonameid']}", "P", c["name"], a2_to_a3.get(cc, ""), admin1,
                      f"{lat:.5f}", f"{lon:.5f}", str(pop), "|".join(_keys(names))])
         for alias in (c["name"], *(a for a in alts if _LATIN_NAME.match(a))):
@@ -106,6 +116,7 @@ def build() -> list[list[str]]:
                 city_named[ck] = (pop, lat, lon)
         if admin1:
             k = (cc, _ascii_key(admin1))
+            total[k] = total.get(k, 0) + pop
             if pop > biggest.get(k, (-1, 0.0, 0.0))[0]:
                 biggest[k] = (pop, lat, lon)
 
@@ -142,14 +153,24 @@ def build() -> list[list[str]]:
             short = " ".join(w for w in hi_name.split() if w not in _GENERIC_HI)
             if short and short != hi_name:
                 names.append(short)
+        people = max(total.get((cc, _ascii_key(sub.name)), 0), point[0])
         rows.append([f"iso3166-2:{sub.code}", "A", sub.name, a2_to_a3.get(cc, ""), sub.name,
-                     f"{point[1]:.5f}", f"{point[2]:.5f}", str(point[0]), "|".join(_keys(names))])
+                     f"{point[1]:.5f}", f"{point[2]:.5f}", str(people), "|".join(_keys(names))])
     return rows
 
 
 def write(rows: list[list[str]], out: Path = OUT) -> None:
+    """Places first (without keys), then one line per key with the indexes of its places, so
+    that loading is two splits and places are parsed only when looked up."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    text = "".join("\t".join(r) + "\n" for r in rows)
+    index: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        for key in filter(None, r[8].split("|")):
+            index.setdefault(key, []).append(i)
+    lines = [f"#places\t{len(rows)}"]
+    lines += ["\t".join(r[:8]) for r in rows]
+    lines += [f"{k}\t{','.join(map(str, v))}" for k, v in index.items()]
+    text = "\n".join(lines) + "\n"
     with gzip.GzipFile(out, "wb", mtime=0) as f:
         f.write(text.encode("utf-8"))
 

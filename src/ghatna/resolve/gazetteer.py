@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ghatna.document import Geo
-from ghatna.lang.hi.names import skeleton
+from ghatna.lang.hi.names import similarity, skeleton
 from ghatna.text.normalise import match_key
 
 GAZETTEER_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.tsv.gz"
 PRECISION = {"P": "city", "A": "admin1", "C": "country"}
+SOUND_FLOOR = 0.6
+SHORT_SOUND_FLOOR = 0.8
 
 
 class Place(NamedTuple):
@@ -39,36 +41,62 @@ class Place(NamedTuple):
 
 
 class Gazetteer:
-    def __init__(self, places: list[Place], keys: dict[str, list[int]]) -> None:
-        self.places = places
-        self.keys = keys  # match key or '~' + skeleton -> place indexes
-        self.countries = {p.country: p for p in places if p.kind == "C"}
+    """Places are kept as raw lines and parsed when looked up (loading stays well under 1 s)."""
+
+    def __init__(self, rows: list[str], keys: dict[str, str]) -> None:
+        self.rows = rows
+        self.keys = keys  # match key or '~' + skeleton -> comma-separated place indexes
+        self._parsed: dict[int, Place] = {}
+        self.countries: dict[str, Place] = {}
+        for i, row in enumerate(rows):
+            if "\tC\t" in row:
+                place = self.place(i)
+                self.countries[place.country] = place
+
+    def place(self, i: int) -> Place:
+        p = self._parsed.get(i)
+        if p is None:
+            pid, kind, name, country, admin1, lat, lon, pop = self.rows[i].split("\t")
+            p = self._parsed[i] = Place(pid, kind, name, country, admin1, float(lat), float(lon), int(pop))
+        return p
+
+    def _hits(self, key: str) -> list[Place]:
+        found = self.keys.get(key)
+        return [self.place(int(i)) for i in found.split(",")] if found else []
 
     def candidates(self, name: str) -> tuple[list[Place], bool]:
         """Places named `name`: exact (match key) hits, else phonetic-skeleton hits; and whether exact."""
-        hits = self.keys.get(match_key(name))
+        hits = self._hits(match_key(name))
         if hits:
-            return [self.places[i] for i in hits], True
+            return hits, True
         sk = skeleton(name)
-        # Very short skeletons ('al', 'mn') match too much to be evidence.
-        if len(sk.replace(" ", "")) < 3:
-            return [], False
-        return [self.places[i] for i in self.keys.get("~" + sk, [])], False
+        found = self._hits("~" + sk)
+        # Sound-alikes must also sound alike with their vowels; very short skeletons ('ml',
+        # 'vn') only when the vowels agree closely.
+        floor = SOUND_FLOOR if len(sk.replace(" ", "")) >= 3 else SHORT_SOUND_FLOOR
+        return [p for p in found if similarity(name, p.name) >= floor], False
 
     def lookup(self, name: str, countries: dict[str, float] | None = None,
                want_admin1: bool = False) -> Place | None:
         """The best place for `name` given the document's country weights (alpha-3 -> weight)."""
-        places, _ = self.candidates(name)
+        places, exact = self.candidates(name)
         places = [p for p in places if p.kind != "C"]
+        if exact and countries and not any(p.country in countries for p in places):
+            # 'कोलोन' is Colón by its Devanagari alternate name, but Köln in a German story.
+            sounding = self._hits("~" + skeleton(name))
+            places += [p for p in sounding if p.kind != "C" and p.country in countries
+                       and similarity(name, p.name) >= SOUND_FLOOR]
         if not places:
             return None
         countries = countries or {}
 
         def score(p: Place) -> float:
             s = math.log10(p.population + 10)
+            if not exact:
+                s += 6.0 * similarity(name, p.name)
             s += 4.0 * countries.get(p.country, 0.0)
-            if want_admin1 and p.kind == "A":
-                s += 3.0
+            if p.kind == "A":
+                s += 3.0 if want_admin1 else -0.5
             return s
 
         return max(places, key=score)
@@ -78,20 +106,11 @@ class Gazetteer:
 
 
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
-    places: list[Place] = []
-    keys: dict[str, list[int]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            pid, kind, name, country, admin1, lat, lon, pop, k = line[:-1].split("\t")
-            places.append(Place(pid, kind, name, country, admin1, float(lat), float(lon), int(pop)))
-            if k:
-                for key in k.split("|"):
-                    hit = keys.get(key)
-                    if hit is None:
-                        keys[key] = [i]
-                    else:
-                        hit.append(i)
-    return Gazetteer(places, keys)
+        lines = f.read().split("\n")
+    n = int(lines[0].split("\t")[1])
+    keys = dict(line.split("\t", 1) for line in lines[n + 1 :] if line)
+    return Gazetteer(lines[1 : n + 1], keys)
 
 
 @cache

@@ -15,7 +15,7 @@ from functools import cache
 from ghatna.document import Geo
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
-from ghatna.lang.hi.names import loose_key, read_acronym, skeleton
+from ghatna.lang.hi.names import loose_key, read_acronym, similarity, skeleton
 from ghatna.resolve.gazetteer import Gazetteer, Place, gazetteer
 from ghatna.resolve.registry import Actor, Registry, registry
 from ghatna.text.normalise import match_key
@@ -30,6 +30,8 @@ HONORIFICS = frozenset(match_key(w) for w in (
     "श्री श्रीमती सुश्री डॉ डॉ. जनरल लेफ्टिनेंट-जनरल लेफ्टिनेंट कर्नल मेजर कैप्टन मिस्टर मिसेज "
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister General Gen. Lt. Sir the The".split()))
 FOREIGN_SKELETON_MIN_POPULATION = 1_000_000
+SOUND_FLOOR_ONE_WORD = 0.8
+SOUND_FLOOR = 0.7
 _TRIM = re.compile(r"^[\s\"'‘’“”(\[]+|[\s\"'‘’“”)\].,:;!?।॥]+$")
 
 
@@ -59,8 +61,13 @@ def clean_name(text: str) -> str:
         two = match_key(" ".join(words[:2]))
         if two in roles:
             words = words[2:]
-        elif head in HONORIFICS or head in roles or head in hi_agents.ADJECTIVES or head in en_agents.ADJECTIVES:
+        elif head in HONORIFICS or head in roles:
             words = words[1:]
+        elif (head in hi_agents.ADJECTIVES or head in en_agents.ADJECTIVES) and (
+                match_key(words[1]) in roles or match_key(words[1]) in HONORIFICS
+                or match_key(" ".join(words[1:3])) in roles):
+            words = words[1:]  # 'रूसी राष्ट्रपति पुतिन', but not 'सऊदी अरब'
+
         else:
             break
     return " ".join(words)
@@ -120,7 +127,21 @@ class Matcher:
 
     def resolve(self, text: str, ner_type: str | None = None, date: str | None = None,
                 countries: dict[str, float] | None = None, want_admin1: bool = False) -> Resolution | None:
-        """Resolve one surface name; None when nothing in the registry or gazetteer fits."""
+        """Resolve one surface name; None when nothing in the registry or gazetteer fits.
+
+        A name that fails as a whole is retried without a leading direction word
+        ('दक्षिणी नेवाडा' -> 'नेवाडा'; but 'उत्तर प्रदेश' matches first as a whole).
+        """
+        res = self._resolve(text, ner_type, date, countries, want_admin1)
+        words = clean_name(text).split()
+        if res is None and len(words) > 1:
+            head = match_key(words[0])
+            if head in hi_agents.NOT_NAMES or head in en_agents.NOT_NAMES or head == "the":
+                return self.resolve(" ".join(words[1:]), ner_type, date, countries, want_admin1)
+        return res
+
+    def _resolve(self, text: str, ner_type: str | None, date: str | None,
+                 countries: dict[str, float] | None, want_admin1: bool) -> Resolution | None:
         countries = countries or {}
         name = clean_name(text)
         if not name:
@@ -160,32 +181,50 @@ class Matcher:
                     return self.from_place(place, "place", ner_type)
         sk = skeleton(name)
         words = sk.split()
-        if sk and len(sk.replace(" ", "")) >= 3:
-            hits = reg.skeleton.get(sk)
-            if hits:
-                actor = self.pick(hits, ner_type, date, countries, strict_type=ner_type is not None)
-                # A one-word skeleton is weak evidence: only for curated actors.
-                if actor is not None and (len(words) > 1 or actor.curated):
-                    return self.from_actor(actor, "skeleton", date)
+        place = None
         if placey:
             place = self.gaz.lookup(name, countries, want_admin1)
-            # A sound-alike far from the document's countries is more likely a miss than a find.
-            if place is not None and (not countries or place.country in countries
-                                      or place.population >= FOREIGN_SKELETON_MIN_POPULATION):
-                return self.from_place(place, "place-skeleton", ner_type)
-        if ner_type in (None, "PER") and words and len(words[-1]) >= 3:
-            hits = reg.surname.get(words[-1])
+            # A sound-alike outside the document's countries is more likely a miss than a find.
+            if place is not None and countries and place.country not in countries:
+                place = None
+            if place is not None and not countries and place.population < FOREIGN_SKELETON_MIN_POPULATION:
+                place = None
+        latin = name.isascii()
+        if sk and len(sk.replace(" ", "")) >= 3 and not (latin and len(words) == 1):
+            hits = [i for i in reg.skeleton.get(sk, ()) if self.sounds_like(name, reg.by_id[i], len(words))]
             if hits:
-                people = [reg.by_id[i] for i in hits]
-                people = [p for p in people if p.curated or (date and p.active(date))]
-                if len(people) == 1 or (people and len({p.id for p in people if p.active(date)}) == 1):
-                    actor = self.pick([p.id for p in people], "PER", date, countries, strict_type=True)
-                    if actor is not None and (len(people) == 1 or actor.active(date)):
-                        return self.from_actor(actor, "surname", date)
-        fuzzy = self.fuzzy(sk, ner_type, date, countries)
-        if fuzzy is not None:
-            return self.from_actor(fuzzy, "fuzzy", date)
+                actor = self.pick(hits, ner_type, date, countries, strict_type=ner_type is not None)
+                # A one-word skeleton is weak evidence: only for curated actors, and a place of
+                # the document's countries wins over a country the document does not name.
+                if actor is not None and (len(words) > 1 or actor.curated) and not (
+                        place is not None and countries.get(actor.country or "", 0.0) < countries.get(place.country, 0.0)):
+                    return self.from_actor(actor, "skeleton", date)
+        if place is not None and not latin:
+            return self.from_place(place, "place-skeleton", ner_type)
+        if ner_type in (None, "PER") and words and len(words[-1]) >= 3:
+            # A surname alone: only curated people, and only one of them in office at the date.
+            people = [reg.by_id[i] for i in reg.surname.get(words[-1], ())]
+            people = [p for p in people if p.curated and self.sounds_like(name, p, 1)]
+            if date:
+                people = [p for p in people if p.active(date)] or people
+            if len({p.id for p in people}) == 1:
+                return self.from_actor(people[0], "surname", date)
+        if not latin:
+            fuzzy = self.fuzzy(sk, ner_type, date, countries)
+            if fuzzy is not None and self.sounds_like(name, fuzzy, len(words)):
+                return self.from_actor(fuzzy, "fuzzy", date)
         return None
+
+    @staticmethod
+    def sounds_like(name: str, actor: Actor, n_words: int) -> bool:
+        """A skeleton match must also agree in its vowels with one of the actor's names
+        (Celesio and शॉल्त्स share a skeleton; they do not sound alike)."""
+        floor = SOUND_FLOOR_ONE_WORD if n_words == 1 else SOUND_FLOOR
+        if n_words == 1:
+            names = [w for n in (*actor.hi, *actor.en) for w in n.replace("-", " ").split()]
+        else:
+            names = [*actor.hi, *actor.en]
+        return any(similarity(name, n) >= floor for n in names)
 
     def fuzzy(self, sk: str, ner_type: str | None, date: str | None,
               countries: dict[str, float]) -> Actor | None:
@@ -201,6 +240,54 @@ class Matcher:
         if not found:
             return None
         return self.pick(sorted(set(found)), ner_type, date, countries, strict_type=ner_type is not None)
+
+
+_CONTEXT_WORD = re.compile(r"[\w\u0900-\u0963\u0971-\u097f.'’-]+")
+
+
+def _context_key(word: str) -> str:
+    key = match_key(word)
+    return key.rstrip(".") if key.endswith(".") and key not in en_agents.ADJECTIVES else key
+
+
+def context_countries(text: str, reg: Registry | None = None, max_words: int = 3) -> dict[str, float]:
+    """Countries named in a text (names and demonyms), weighted by share of the most named one.
+
+    A cheap document focus that does not depend on the recogniser having found every name.
+    """
+    reg = reg or registry()
+    words = [_context_key(w) for w in _CONTEXT_WORD.findall(text)]
+    counts: dict[str, int] = {}
+    i = 0
+    while i < len(words):
+        for n in range(max_words, 0, -1):
+            gram = " ".join(words[i : i + n])
+            country = hi_agents.ADJECTIVES.get(gram) or en_agents.ADJECTIVES.get(gram) if n == 1 else None
+            if not country:
+                for aid in reg.exact.get(gram, ()):
+                    actor = reg.by_id[aid]
+                    if actor.type == "GPE":
+                        country = actor.country
+                        break
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+                i += n
+                break
+        else:
+            i += 1
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {c: n / top for c, n in counts.items()}
+
+
+def document_focus(text: str, lang: str | None, reg: Registry | None = None) -> dict[str, float]:
+    """Country weights for a document: the countries it names, plus the language's home
+    country as a weak prior (Hindi: India)."""
+    focus = context_countries(text, reg)
+    if lang == "hi" and hi_agents.HOME_COUNTRY not in focus:
+        focus[hi_agents.HOME_COUNTRY] = hi_agents.HOME_WEIGHT
+    return focus
 
 
 @cache

@@ -92,6 +92,12 @@ class Registry:
                     _add(self.surname, skeleton(words[-1]), a.id)
                 if name.isupper() and 2 <= len(name.replace(".", "")) <= 8 and " " not in name:
                     _add(self.acronym, name.replace(".", ""), a.id)
+                elif a.type == "ORG" and name.isalpha() and name.isascii() and len(name) <= 5:
+                    _add(self.acronym, name.upper(), a.id)  # Phoenix writes CNN as a name: 'Cnn'
+                elif a.type == "ORG" and name.isascii() and (a.code or "").startswith(("IGO", "NGO", "IGN")):
+                    initials = initialism(name)
+                    if initials:
+                        _add(self.acronym, initials, a.id)
             for name in a.hi:
                 _add(self.loose, loose_key(name), a.id)
 
@@ -108,6 +114,17 @@ class Registry:
     def country(self, alpha3: str) -> Actor | None:
         aid = self.by_country.get(alpha3)
         return self.by_id[aid] if aid else None
+
+
+_MINOR_WORDS = frozenset("of for and the in on to a an".split())
+
+
+def initialism(name: str) -> str | None:
+    """'European Bank for Reconstruction and Development' -> 'EBRD' (3+ significant words)."""
+    words = [w for w in name.replace("-", " ").split() if w.casefold() not in _MINOR_WORDS]
+    if len(words) < 3 or not all(w[:1].isalpha() for w in words):
+        return None
+    return "".join(w[0].upper() for w in words)
 
 
 def _add(index: dict[str, list[str]], key: str, actor_id: str) -> None:

@@ -23,7 +23,7 @@ from ghatna.document import Document, Entity, Mention
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
 from ghatna.lang.hi.names import skeleton
-from ghatna.resolve.matcher import Matcher, Resolution, date_key, matcher
+from ghatna.resolve.matcher import Matcher, Resolution, date_key, document_focus, matcher
 from ghatna.text.normalise import match_key
 
 _WORD = re.compile(r"[\w\u0900-\u0963\u0971-\u097f\u200c\u200d.'’-]+")
@@ -105,6 +105,8 @@ class ResolveStage:
         # Pass 1 without, pass 2 with the document's country focus.
         found = [self._resolve_entity(doc, e, m, date, {}) for e in entities]
         focus = _country_focus(entities, found)
+        for country, weight in document_focus(doc.text, doc.lang, m.reg).items():
+            focus[country] = max(focus.get(country, 0.0), weight)
         found = [self._resolve_entity(doc, e, m, date, focus) for e in entities]
         for entity, res in zip(entities, found, strict=True):
             if res is not None:

@@ -82,8 +82,13 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _VOWELS = set("aeiou")
 
 
+_RH = re.compile(r"rh(?![aeiou])")  # गढ़ / गढ / -garh: one sound, written three ways
+_FINAL_NV = re.compile(r"nv$")  # गाँव, -gaon
+
+
 def _fold_latin(word: str) -> str:
     word = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if c.isalpha())
+    word = _FINAL_NV.sub("n", _RH.sub("d", word))
     word = _SOFT_C.sub("s", word)
     for a, b in _LATIN_DIGRAPHS:
         word = word.replace(a, b)
@@ -124,6 +129,29 @@ def name_tokens(name: str) -> list[str]:
 def skeleton(name: str) -> str:
     """Skeletons of a name's words, space-separated, in order."""
     return " ".join(s for s in (skeleton_word(t) for t in name_tokens(name)) if s)
+
+
+_VOWEL_RUNS = re.compile(r"([aeiou])\1+")
+
+
+def sound_key(name: str) -> str:
+    """A spelling with vowels kept but folded (long = short, no 'h', no doubles), to tell
+    apart names that share a skeleton: भंडारा 'bandara' vs Bhayandar 'bayandar'."""
+    if any("\u0900" <= c <= "\u097f" for c in name):
+        name = romanise(name)
+    out = []
+    for word in name_tokens(name):
+        w = _fold_latin(word).replace("h", "").replace("iy", "i").replace("y", "i")
+        w = _VOWEL_RUNS.sub(r"\1", w)
+        out.append(re.sub(r"(.)\1+", r"\1", w))
+    return " ".join(out)
+
+
+def similarity(a: str, b: str) -> float:
+    """0..1 likeness of two names' sound keys."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, sound_key(a), sound_key(b), autojunk=False).ratio()
 
 
 # Devanagari letter names of the Latin alphabet, as match keys (nukta folded), with variants.
