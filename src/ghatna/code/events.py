@@ -52,6 +52,23 @@ class _AgentMaker:
         return entity.id
 
 
+# PLOVER codes a stated intention or refusal as its own category, not as the act plus an
+# auxiliary mode (manual, "Auxiliary modes"): a promise to cooperate is AGREE, a stated intention
+# to use force or pressure is THREATEN, a refusal to cooperate is REJECT.  Modality is kept.
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+COERCIVE = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+def recode(c: Candidate) -> None:
+    if c.type in COOPERATIVE and c.modality == "future" and not c.negated:
+        c.type, c.mode = ("THREATEN", None) if c.conditional else ("AGREE", None)
+    elif c.type in COERCIVE and c.modality == "future" and not c.negated:
+        c.type, c.mode = "THREATEN", None
+    elif c.type in COOPERATIVE and c.negated and (c.modality == "future" or c.recipients):
+        # "will not meet X", "did not give X aid": a refusal towards someone (not "did not resign")
+        c.type, c.mode, c.negated = "REJECT", None, False
+
+
 def _focus_place(doc: Document) -> str | None:
     """The document's focus place: the place entity named most often, if named at least 3 times."""
     counts = Counter({e.id: len(e.mentions) for e in doc.entities if is_place(e) and e.country})
@@ -132,6 +149,7 @@ class EventsStage:
         events = []
         for view, c in sorted(candidates, key=lambda vc: vc[1].start):
             _date(view, c, doc.published)
+            recode(c)
             coding = code_event(c.type, c.mode)
             events.append(Event(
                 id="", type=coding.type, trigger=Span(c.start, c.end, doc.text[c.start:c.end]),

@@ -41,6 +41,7 @@ class GoldEvent:
     start: int
     end: int
     type: str  # the EDNIL type
+    cluster: str = ""  # id shared by coreferent mentions of one event (EVENT-COREF-LINK)
 
 
 @dataclass
@@ -66,6 +67,7 @@ def read_doc(path: Path) -> EdnilDoc:
     length = 0
     events: list[GoldEvent] = []
     arguments: list[GoldArgument] = []
+    coref: list[tuple[str, str]] = []
 
     def add_word(word: str) -> None:
         nonlocal length
@@ -90,6 +92,8 @@ def read_doc(path: Path) -> EdnilDoc:
         span_start = start + 1 if len(pieces) > first_piece and pieces[first_piece] == " " else start
         if el.tag in EVENT_TAGS and length > span_start:
             events.append(GoldEvent(el.get("ID", ""), span_start, length, el.get("TYPE", "")))
+            for link in el.findall("EVENT-COREF-LINK"):
+                coref.append((el.get("ID", ""), link.get("EVENT_ID", "")))
         elif el.tag.endswith("-ARG") and length > span_start:
             links = [link.get("EVENT_ARG", "") for link in el.findall("LINK")]
             arguments.append(GoldArgument(el.get("ID", ""), el.tag, span_start, length, links))
@@ -101,6 +105,18 @@ def read_doc(path: Path) -> EdnilDoc:
         if child.tag in ("P",) or child.tag in EVENT_TAGS or child.tag.endswith("-ARG") or child.tag == "W":
             walk(child)
     text = "".join(pieces)
+    parent = {e.id: e.id for e in events}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in coref:
+        if a in parent and b in parent:
+            parent[find(a)] = find(b)
+    for e in events:
+        e.cluster = find(e.id)
     return EdnilDoc(path.name, text.rstrip("\n"), events, arguments)
 
 

@@ -33,7 +33,8 @@ IRREGULAR = {
 }
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 GOVERNING_FUTURE = frozenset({"plan", "vow", "promise", "pledge", "intend", "threaten", "aim", "prepare",
-                              "decide", "agree", "offer", "want", "seek"})
+                              "decide", "agree", "offer", "want", "seek", "ready", "willing", "prepared",
+                              "swear", "expect"})
 GOVERNING_REPORTED = frozenset({"allege", "claim", "accuse", "say", "report", "deny"})
 
 
@@ -197,6 +198,7 @@ def _parse_candidates(view: SentenceView, parsed: Any) -> list[Candidate]:
                         c.place = places[0][2].id
         c.recipients = [r for i, r in enumerate(c.recipients) if r not in c.actors and r not in c.recipients[:i]]
         c.negated, c.modality = _modality(token)
+        c.conditional = any(t.lower_ in ("unless", "if") for t in parsed)
         c.depth = _depth(token)
         found.append(c)
     return found
@@ -231,7 +233,11 @@ def sentence_type(text: str) -> str | None:
     doc = SegmentStage()(Document(text=text, lang="en", doc_id=make_doc_id(text)))
     for s in doc.sentences:
         s.lang = "en"
+    from ghatna.code.events import recode
+
     found = [c for _, c in detect_sentences(doc, sentence_views(doc))]
     if not found:
         return None
+    for c in found:
+        recode(c)
     return min(found, key=lambda c: (c.depth, c.start)).type

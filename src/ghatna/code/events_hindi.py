@@ -416,22 +416,38 @@ def propagate(views: list[SentenceView], per_sentence: list[list[Candidate]]) ->
         found.sort(key=lambda c: c.first)
 
 
-def ednil_arguments(view: SentenceView, candidates: list[Candidate]) -> list[tuple[int, int, str, Candidate]]:
-    """EDNIL-style argument spans (PLACE, TIME, CASUALTIES, PARTICIPANT) around the sentence's
-    violence and disaster events, from the argument CRF: (start, end, kind, nearest event)."""
+SCORED_EVENT_TYPES = ("ASSAULT", "PROTEST", "DISASTER")
+
+
+def _trigger_label(c: Candidate) -> str:
+    return c.subtype or ("RIOTS" if c.type == "PROTEST" else "TERRORIST_ATTACK" if c.type == "ASSAULT"
+                         else c.mode or "FLOODS")
+
+
+def ednil_arguments(views: list[SentenceView], per_sentence: list[list[Candidate]]) -> list[tuple]:
+    """EDNIL-style argument spans (PLACE, TIME, CASUALTIES, PARTICIPANT) of a document's violence
+    and disaster events, from the argument CRF: (start, end, kind, event).  Every sentence of a
+    document with such an event is tagged (EDNIL reports state the place and the toll in the
+    sentences around the event word); an argument goes to the nearest event in its sentence,
+    else to the closest event before it, else after it."""
     from ghatna.code.events_tagger import spans_from_bio, tag_arguments
 
-    events = [c for c in candidates if c.type in ("ASSAULT", "PROTEST", "DISASTER")]
+    events = [c for found in per_sentence for c in found if c.type in SCORED_EVENT_TYPES]
     if not events:
         return []
-    trigger_tags = ["O"] * len(view.words)
-    for c in events:
-        label = c.subtype or ("RIOTS" if c.type == "PROTEST" else "TERRORIST_ATTACK" if c.type == "ASSAULT"
-                              else c.mode or "FLOODS")
-        for i in range(c.first, c.last):
-            trigger_tags[i] = ("B-" if i == c.first else "I-") + label
     out = []
-    for first, last, kind in spans_from_bio(tag_arguments(view.words, trigger_tags)):
-        nearest = min(events, key=lambda c: min(abs(c.first - last), abs(first - c.last)))
-        out.append((view.tokens[first][0], view.tokens[last - 1][1], f"{kind}-ARG", nearest))
+    for view, found in zip(views, per_sentence, strict=True):
+        here = [c for c in found if c.type in SCORED_EVENT_TYPES]
+        trigger_tags = ["O"] * len(view.words)
+        for c in here:
+            for i in range(c.first, c.last):
+                trigger_tags[i] = ("B-" if i == c.first else "I-") + _trigger_label(c)
+        for first, last, kind in spans_from_bio(tag_arguments(view.words, trigger_tags)):
+            start, end = view.tokens[first][0], view.tokens[last - 1][1]
+            if here:
+                event = min(here, key=lambda c: min(abs(c.first - last), abs(first - c.last)))
+            else:
+                before = [c for c in events if c.end <= start]
+                event = before[-1] if before else min(events, key=lambda c: c.start)
+            out.append((start, end, f"{kind}-ARG", event))
     return out

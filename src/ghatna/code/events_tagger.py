@@ -64,9 +64,45 @@ def trigger_features(words: list[str], lexicon_tags: list[str] | None = None) ->
     return feats
 
 
-def argument_features(words: list[str], trigger_tags: list[str]) -> list[list[str]]:
-    """Trigger-tagger features plus where the nearest trigger is and what type it has."""
+PLACE_WORDS = MODEL_DIR / "place_words.txt"
+TIME_WORDS = frozenset({"सुबह", "शाम", "रात", "दोपहर", "बजे", "तड़के", "तडके", "देर", "आज", "कल", "परसों",
+                        "दिन", "सप्ताह", "हफ्ते", "महीने", "साल", "वर्ष", "घंटे", "मिनट"})
+
+
+@cache
+def _word_classes(place_path: Path = PLACE_WORDS) -> dict[str, str]:
+    """Word key -> class (place, number, time) for the argument tagger: places shipped with the
+    model (data/events/place_words.txt), numbers and months from the Hindi pack."""
+    from ghatna.lang import get_pack
+    from ghatna.lang.hi import events as hi_events
+    from ghatna.lang.hi import numbers
+
+    classes: dict[str, str] = {}
+    if place_path.is_file():
+        classes.update(dict.fromkeys(place_path.read_text(encoding="utf-8").split(), "place"))
+    for table in (numbers.CARDINALS, numbers.MULTIPLIERS, numbers.VAGUE_PLURALS):
+        classes.update({match_key(w): "number" for w in table})
+    for word in (*get_pack("hi").months, *hi_events.WEEKDAYS, *TIME_WORDS):
+        classes[match_key(word)] = "time"
+    return classes
+
+
+def argument_features(words: list[str], trigger_tags: list[str],
+                      place_path: Path = PLACE_WORDS) -> list[list[str]]:
+    """Trigger-tagger features, word classes (place, number, time) around the word, and where the
+    nearest trigger is and what type it has."""
     feats = trigger_features(words)
+    classes = _word_classes(place_path)
+    keys = [match_key(w) for w in words]
+    word_class = [classes.get(k, "num" if _shape(k) == "num" else "") for k in keys]
+    for i, f in enumerate(feats):
+        for off in (-2, -1, 0, 1, 2):
+            j = i + off
+            if 0 <= j < len(keys) and word_class[j]:
+                f.append(f"cls{off:+d}={word_class[j]}")
+        for off in (-3, 3):
+            if 0 <= i + off < len(keys):
+                f.append(f"w{off:+d}={keys[i + off]}")
     positions = [i for i, t in enumerate(trigger_tags) if t != "O"]
     for i, f in enumerate(feats):
         f.append(f"trig={trigger_tags[i]}")
@@ -101,10 +137,23 @@ def tag_triggers(words: list[str], lexicon_tags: list[str] | None = None) -> lis
     return _tagger(TRIGGER_MODEL).tag(trigger_features(words, lexicon_tags))
 
 
+# A token the argument CRF leaves O is still an argument when P(O) falls below this (tuned on
+# EDNIL dev: the Viterbi path alone misses about half of the gold arguments).
+ARGUMENT_O_THRESHOLD = 0.85
+
+
 def tag_arguments(words: list[str], trigger_tags: list[str]) -> list[str]:
     if not words:
         return []
-    return _tagger(ARGUMENT_MODEL).tag(argument_features(words, trigger_tags))
+    tagger = _tagger(ARGUMENT_MODEL)
+    tags = tagger.tag(argument_features(words, trigger_tags))
+    labels = [label for label in tagger.labels() if label != "O"]
+    for i, tag in enumerate(tags):
+        if tag == "O" and tagger.marginal("O", i) < ARGUMENT_O_THRESHOLD:
+            best = max(labels, key=lambda label: tagger.marginal(label, i))
+            continuing = i > 0 and tags[i - 1] != "O" and tags[i - 1][2:] == best[2:]
+            tags[i] = ("I-" if continuing else "B-") + best[2:]
+    return tags
 
 
 def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:

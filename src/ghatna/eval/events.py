@@ -92,11 +92,14 @@ def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None) 
             counts["type_tp_gold"] += any(c.type == g[3] for c in hits)
             counts["sub_tp_gold"] += any((c.subtype or "") == g[2] for c in hits)
         # arguments
-        triggers_by_id = {g[4]: g for g in gold_events}
-        gold_args = [(a.start, a.end, a.kind, [triggers_by_id[e] for e in a.events if e in triggers_by_id])
+        # an argument belongs to every coreferent mention of the event it is linked to
+        cluster_of = {e.id: e.cluster for e in gold.events}
+        by_cluster: dict[str, list] = {}
+        for e in gold.events:
+            by_cluster.setdefault(e.cluster, []).append((e.start, e.end))
+        gold_args = [(a.start, a.end, a.kind, [t for e in a.events if e in cluster_of for t in by_cluster[cluster_of[e]]])
                      for a in gold.arguments if a.kind in SCORED_ARGUMENTS]
-        predicted_args = [arg for view, found in zip(views, per_sentence, strict=True)
-                          for arg in events_hindi.ednil_arguments(view, found)]
+        predicted_args = events_hindi.ednil_arguments(views, per_sentence)
         counts["arg_pred"] += len(predicted_args)
         counts["arg_gold"] += len(gold_args)
 

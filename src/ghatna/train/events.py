@@ -68,6 +68,27 @@ def trigger_vocabulary(sents: list) -> list[str]:
     return sorted(k for k, n in inside.items() if n and n / total[k] >= 0.1 and any(c.isalpha() for c in k))
 
 
+def place_words(sents: list) -> list[str]:
+    """Place words for the argument tagger: country and region names in Hindi (CLDR via Babel)
+    and words inside PLACE arguments of the train split in at least 30% of their occurrences."""
+    from collections import Counter
+
+    from babel import Locale
+
+    from ghatna.text.normalise import match_key
+
+    words = {match_key(w) for name in Locale("hi").territories.values() for w in name.split()}
+    inside: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for _, tokens, _, tags in sents:
+        for word, tag in zip(tokens, tags, strict=True):
+            key = match_key(word)
+            total[key] += 1
+            inside[key] += tag.endswith("PLACE")
+    words |= {k for k, n in inside.items() if n >= 2 and n / total[k] >= 0.3 and any(c.isalpha() for c in k)}
+    return sorted(words)
+
+
 def _train(items: list[tuple[list[list[str]], list[str]]], params: dict, path: Path) -> None:
     import pycrfsuite
 
@@ -103,22 +124,27 @@ def train(data_dir: Path, out_dir: Path | None = None) -> dict:
     dev_sents = [s for doc in read_split(data_dir, "dev") for s in sentences(doc)]
     vocabulary = trigger_vocabulary(train_sents)
     (out_dir / "trigger_words.txt").write_text("\n".join(vocabulary) + "\n", encoding="utf-8")
+    places = place_words(train_sents)
+    (out_dir / "place_words.txt").write_text("\n".join(places) + "\n", encoding="utf-8")
+    place_path = out_dir / "place_words.txt"
     trigger_path = out_dir / "ednil_triggers.crfsuite"
     argument_path = out_dir / "ednil_arguments.crfsuite"
     _train([(trigger_features(w), t) for _, w, t, _ in train_sents], TRIGGER_PARAMS, trigger_path)
-    _train([(argument_features(w, t), a) for _, w, t, a in train_sents], ARGUMENT_PARAMS, argument_path)
+    _train([(argument_features(w, t, place_path), a) for _, w, t, a in train_sents], ARGUMENT_PARAMS,
+           argument_path)
     trigger_tagger = pycrfsuite.Tagger()
     trigger_tagger.open(str(trigger_path))
     argument_tagger = pycrfsuite.Tagger()
     argument_tagger.open(str(argument_path))
     dev_triggers = [trigger_tagger.tag(trigger_features(w)) for _, w, _, _ in dev_sents]
-    dev_arguments = [argument_tagger.tag(argument_features(w, p))
+    dev_arguments = [argument_tagger.tag(argument_features(w, p, place_path))
                      for (_, w, _, _), p in zip(dev_sents, dev_triggers, strict=True)]
     record = {
         "data": "EDNIL 2020 Hindi (FIRE), train split of ednil-hi/split.tsv; licence: none stated "
                 "(shared-task data, used for training only, no text shipped)",
         "train_sentences": len(train_sents),
         "trigger_words": len(vocabulary),
+        "place_words": len(places),
         "dev_sentences": len(dev_sents),
         "trigger_params": TRIGGER_PARAMS,
         "argument_params": ARGUMENT_PARAMS,
