@@ -132,7 +132,8 @@ def hindi_texts(data_dir: Path) -> Iterator[tuple[str, str, str]]:
     """(corpus, locator, text) of every Hindi text unit in the data folder.
 
     Locators: bbc-hindi row index, ntrex line number (0-based), ednil file name, hiner / il-ner
-    sentence index.  `ghatna.eval.resolve` uses the same locators.
+    sentence index, seed file name (the seed articles beside the data folder, ../seed).
+    `ghatna.eval.resolve` uses the same locators.
     """
     bbc = data_dir / "bbc-hindi" / "articles.csv"
     if bbc.is_file():
@@ -151,6 +152,10 @@ def hindi_texts(data_dir: Path) -> Iterator[tuple[str, str, str]]:
         for path in sorted(ednil.rglob("*.xml")):
             text = html.unescape(_TAG.sub(" ", path.read_text(encoding="utf-8", errors="replace")))
             yield "ednil", path.name, text
+    seed = data_dir.parent / "seed"
+    if seed.is_dir():
+        for path in sorted(seed.glob("*.txt")):
+            yield "seed", path.name, path.read_text(encoding="utf-8")
     for corpus, paths in (("hiner", [data_dir / "hiner" / "validation.conll"]),
                           ("il-ner", sorted((data_dir / "il-ner").glob("Hindi-*.txt")))):
         for path in paths:
