@@ -27,7 +27,9 @@ def _phrase_keys(phrase: str) -> tuple[str, ...]:
 
 @cache
 def lexicon_trie() -> dict[tuple[str, ...], tuple[str, str | None]]:
-    return {_phrase_keys(head): value for head, value in hi.TRIGGERS.items()}
+    trie = {_phrase_keys(head): ("DISASTER", subtype) for head, subtype in hi.DISASTERS.items()}
+    trie.update({_phrase_keys(head): value for head, value in hi.TRIGGERS.items()})
+    return trie
 
 
 @cache
@@ -104,7 +106,8 @@ def lexicon_candidates(view: SentenceView) -> list[Candidate]:
         end = _light_verb_end(keys, i + length)
         verbal = end > i + length or keys[i + length - 1] in _keyed(hi.LIGHT_VERBS)
         found.append(Candidate(view.index, i, end, view.tokens[i][0], view.tokens[end - 1][1], kind, mode,
-                               "lexicon", verbal=verbal, confidence=0.8 if verbal else 0.6))
+                               "lexicon", verbal=verbal, confidence=0.8 if verbal else 0.6,
+                               subtype=mode if kind == "DISASTER" else None))
         i = end
     return found
 
