@@ -181,14 +181,15 @@ def _coordinated_role(view: SentenceView, end: int, limit: int) -> str | None:
     """Role of a mention followed by और / , and another marked mention (X और Y ने)."""
     keys = view.keys
     position = end
-    while position < limit and keys[position] in hi.COORDINATORS:
-        nxt = view.mention_starting(position + 1)
-        if not nxt:
-            return None
-        marked = _marker_after(keys, _after_agent(keys, nxt[1]))
-        if marked:
-            return marked[0]
-        position = nxt[1]
+    if position < limit and keys[position] in hi.COORDINATORS:
+        # अल्माटी और दक्षिण-पश्चिमी प्रांत मंगिस्टाऊ में: the next conjunct (with its modifiers) ends in
+        # the postposition both share
+        for j in range(position + 2, min(limit, position + 8)):
+            marked = _marker_after(keys, j)
+            if marked and marked[0] != "genitive":
+                return marked[0]
+            if marked or keys[j] in _keyed(hi.LIGHT_VERBS):
+                return None
     return None
 
 
@@ -307,6 +308,8 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
                 out.append(entity_id)
         return out
 
+    troops = {make_agent(view, r[1], r[3]) for r in sentence_roles
+              if r[2] == "agent" and r[3][1] in ("MIL", "COP") and r[0] == "recipient"}
     prev_end = 0
     for k, c in enumerate(candidates):
         head_end = _head_end(view, c)
@@ -319,7 +322,9 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
         recipients: list[str] = []
         infinitive = keys[c.last - 1].endswith(INFINITIVE_ENDINGS) and c.last < n and (
             keys[c.last] in ("का", "की", "के", "में", "और", ","))
-        if c.verbal and infinitive:
+        main_follows = any(m.verbal and not keys[m.last - 1].endswith(INFINITIVE_ENDINGS)
+                           for m in candidates[k + 1:])
+        if c.verbal and infinitive and main_follows:
             # तैनात करने के लिए / करने का संकल्प: the clause's subject belongs to the finite verb;
             # `_embedded` decides the actor once the main event is known
             actors = ids([r for r in window if r[0] == "actor"])
@@ -329,15 +334,14 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
             if not actors and not broken:
                 earlier = [r for r in sentence_roles if r[1] < lo and r[0] == "ergative"]
                 actors = ids(earlier[-1:])
-            if not actors and any(keys[i] in _keyed(hi.ANAPHORS) for i in range(lo, c.first)):
+            if not actors and any(keys[i] in _keyed(hi.ANAPHORS) for i in range(0 if not broken else lo, c.first)):
                 # वह / उन्होंने: this sentence's earlier subject, else the previous sentence's
                 earlier = [r for r in sentence_roles if r[1] < lo and r[0] == "ergative"]
                 actors = ids(earlier[-1:]) if earlier else list(previous_actors)
             bare = [r for r in window if r[0] == "bare"]
             if not actors and bare:
                 actors = ids(bare[:1])
-            recipients = ids([r for r in window if r[0] == "recipient" and not (
-                c.type == "MOBILIZE" and r[2] == "agent" and r[3][1] in ("MIL", "COP"))])  # troops sent
+            recipients = ids([r for r in window if r[0] == "recipient"])
             if not recipients and _purpose(keys, c.last):
                 # मदद करने के लिए कजाकिस्तान को ... : the beneficiary follows a purpose clause
                 recipients = ids([r for r in sentence_roles if c.last <= r[1] < clause_end
@@ -352,11 +356,12 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
                 recipients = recipients or owner
             elif not actors:
                 actors = owner
-        recipients = [e for e in recipients if e not in actors]
+        recipients = [e for e in recipients if e not in actors and not (
+            c.type == "MOBILIZE" and e in troops)]  # सैनिकों को तैनात किया: the troops are not a recipient
         places = [r for r in window if r[0] == "place" and r[2] == "entity" and is_place(r[3])] or \
                  [r for r in sentence_roles if r[0] == "place" and r[2] == "entity" and is_place(r[3])]
         c.actors, c.recipients, c.window_start = actors, recipients, lo
-        c.place = min(places, key=lambda r: abs(r[1] - c.first))[3].id if places else None
+        c.place = places[0][3].id if places else None  # the first named place of the clause
         c.negated, c.modality = modality(view, c, head_end, clause_end)
         if c.verbal:
             prev_end = c.last
