@@ -166,6 +166,14 @@ def _parse_candidates(view: SentenceView, parsed: Any) -> list[Candidate]:
                       "parse", verbal=token.pos_ == "VERB",
                       confidence=0.8 if token.pos_ == "VERB" else 0.6)
         subject = _subject(token)
+        objects = [lemma(ch) for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass")]
+        if any(o in en.WEAPON_NOUNS for o in objects) and kind in ("ASSAULT", "COERCE"):
+            kind, mode = "COERCE", "seize"
+        elif any(o in en.TERRITORY_NOUNS for o in objects) and (kind, mode) == ("COERCE", "seize"):
+            kind, mode = "ASSAULT", None
+        if subject is not None and kind == "ASSAULT" and lemma(subject) in en.PROTESTER_NOUNS:
+            kind, mode = "PROTEST", "riot"
+        c.type, c.mode = kind, mode
         if token.pos_ == "VERB":
             passive = any(ch.dep_ == "nsubjpass" for ch in token.children)
             c.actors = _entities(view, view.start, subject) if subject is not None else []

@@ -96,6 +96,21 @@ DISASTERS: dict[str, str] = {
     "derailment": "TRAIN_COLLISION", "derail": "TRAIN_COLLISION", "plane crash": "AVIATION_HAZARD",
 }
 
+_add("COERCE", "seize", "intercept", "defuse", "dismantle", "recover weapon", "seize weapon")
+_add("ASSAULT", None, "recapture", "retake", "overrun", "capture town", "capture village", "capture city",
+     "capture territory", "seize town", "seize village", "seize city", "seize territory", "take control")
+_add("MOBILIZE", "troops", "set up post", "set up base", "set up camp", "set up checkpoint",
+     "establish base", "establish post", "build base")
+
+# The object decides: seizing or destroying weapons is COERCE seize, capturing a place is ASSAULT,
+# setting up a post or base is MOBILIZE.
+WEAPON_NOUNS = frozenset({"weapon", "gun", "explosive", "ied", "device", "bomb", "ammunition", "mine",
+                          "rocket", "arm", "cache", "grenade", "missile", "rifle", "launcher"})
+TERRITORY_NOUNS = frozenset({"town", "village", "city", "territory", "area", "district", "province",
+                             "region", "base", "hill", "airport", "port", "border", "outpost", "position"})
+# Subjects that make an attack or clash a violent protest (PLOVER PROTEST riot).
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"})
+
 # Dependency labels (spaCy English) of a trigger's arguments.
 ACTOR_DEPS = frozenset({"nsubj", "agent", "csubj"})
 RECIPIENT_DEPS = frozenset({"dobj", "obj", "dative", "nsubjpass", "attr"})
