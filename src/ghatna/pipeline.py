@@ -30,12 +30,13 @@ def default_stages() -> list[Stage]:
     from ghatna.code.events import EventsStage
     from ghatna.code.quantities import QuantitiesStage
     from ghatna.code.quotes import QuotesStage
+    from ghatna.recognise import RecogniseStage
     from ghatna.resolve import ResolveStage
     from ghatna.text.langid import LangIdStage
     from ghatna.text.normalise import NormaliseStage
     from ghatna.text.segment import SegmentStage
 
-    return [NormaliseStage(), LangIdStage(), SegmentStage(), ResolveStage(), EventsStage(),
+    return [NormaliseStage(), LangIdStage(), SegmentStage(), RecogniseStage(), ResolveStage(), EventsStage(),
             QuantitiesStage(), QuotesStage()]
 
 

@@ -50,10 +50,9 @@ def read_word_list(path: Path) -> dict[str, str]:
 
 class HindiTagger:
     def __init__(self, gazetteer: dict[str, str], clusters: dict[str, str],
-                 model_path: Path | None = None, frequencies: dict[str, str] | None = None) -> None:
+                 model_path: Path | None = None) -> None:
         self.gazetteer = gazetteer
         self.clusters = clusters
-        self.frequencies = frequencies
         self._crf = None
         if model_path is not None:
             import pycrfsuite
@@ -67,12 +66,11 @@ class HindiTagger:
         model_path = model_dir / "model.crfsuite"
         if not model_path.is_file():
             raise FileNotFoundError(f"no Hindi NER model at {model_path} (train one: ghatna train ner)")
-        frequencies = model_dir / "frequencies.tsv"
         return cls(read_word_list(model_dir / "gazetteer.tsv"), read_word_list(model_dir / "clusters.tsv"),
-                   model_path, read_word_list(frequencies) if frequencies.is_file() else None)
+                   model_path)
 
     def features(self, words: Sequence[str]) -> list[list[str]]:
-        return sentence_features(words, self.gazetteer, self.clusters, self.frequencies)
+        return sentence_features(words, self.gazetteer, self.clusters)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags (PER, LOC, ORG) for one sentence's words."""
@@ -93,8 +91,21 @@ class HindiTagger:
         it away (पुतिन ने ... after व्लादिमीर पुतिन).  A second pass tags every other occurrence
         of a name found in the document (compared by loose key, so तोकायेव also finds टोकायव),
         and the surname of a multi-word person name on its own."""
-        found = [self.spans(words) for words in sentences]
-        return propagate_names(sentences, found)
+        found = propagate_names(sentences, [self.spans(words) for words in sentences])
+        return [bridge_hyphenated_names(words, spans) for words, spans in zip(sentences, found, strict=True)]
+
+
+def bridge_hyphenated_names(words: Sequence[str], spans: Spans) -> Spans:
+    """कासिम - जोमार्ट टोकायव: the corpora split hyphenated names at the hyphen and the CRF often
+    tags the parts apart; two person spans with only a hyphen (and at most one word) between
+    them are one name."""
+    out: Spans = []
+    for span in spans:
+        if out and out[-1][2] == span[2] == "PER" and words[out[-1][1]] == "-" and span[0] - out[-1][1] <= 2:
+            out[-1] = (out[-1][0], span[1], "PER")
+        else:
+            out.append(span)
+    return out
 
 
 # Types whose names are propagated; measured on dev (docs/models.md): propagating places

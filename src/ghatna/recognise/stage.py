@@ -17,29 +17,13 @@ def _tokens(doc: Document) -> list[tuple[int, int]]:
     return tokenize(doc.text)
 
 
-def _join_hyphenated(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """कासिम-जोमार्ट is one word in the training corpora; the segmenter splits at the hyphen."""
-    out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        start, end = tokens[i]
-        while (i + 2 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] == "-"
-               and tokens[i + 1][0] == end and tokens[i + 2][0] == tokens[i + 1][1]
-               and text[tokens[i + 2][0]].isalpha()):
-            end = tokens[i + 2][1]
-            i += 2
-        out.append((start, end))
-        i += 1
-    return out
-
-
 def hindi_mentions(doc: Document, sentences: list[Sentence]) -> list[Mention]:
     from ghatna.recognise.hindi import hindi_tagger
 
     tokens = _tokens(doc)
     starts = [t[0] for t in tokens]
-    sentence_tokens = [_join_hyphenated(doc.text, tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)])
-                       for s in sentences]
+    # Hyphens stay separate tokens, as in the training corpora (कासिम - जोमार्ट).
+    sentence_tokens = [tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in sentences]
     words = [[doc.text[a:b] for a, b in toks] for toks in sentence_tokens]
     mentions = []
     for toks, spans in zip(sentence_tokens, hindi_tagger().document_spans(words), strict=True):

@@ -22,7 +22,7 @@ from ghatna.recognise.corpus import CORPORA, read_corpus
 from ghatna.recognise.hindi import DEFAULT_MODEL_DIR, HindiTagger, write_word_list
 
 # CRF hyper-parameters, chosen on dev (docs/models.md).
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
 
 
 def build_gazetteer() -> dict[str, str]:
@@ -39,20 +39,6 @@ def build_gazetteer() -> dict[str, str]:
     for name in PLACES:
         gazetteer[match_key(name)] = "LOC"
     return gazetteer
-
-
-def build_frequencies() -> dict[str, str]:
-    """Half-Zipf frequency band (0-15) of each word of wordfreq's Hindi list (CC BY-SA 4.0), by match key."""
-    import wordfreq
-
-    from ghatna.text.normalise import match_key
-
-    bands: dict[str, str] = {}
-    for word in wordfreq.top_n_list("hi", 100_000):
-        key = match_key(word)
-        if key not in bands:
-            bands[key] = str(int(2 * wordfreq.zipf_frequency(word, "hi")))  # half-Zipf bands
-    return bands
 
 
 def unannotated_sentences(data_dir: Path) -> Iterator[list[str]]:
@@ -96,7 +82,7 @@ def unannotated_sentences(data_dir: Path) -> Iterator[list[str]]:
                 sentence = []
 
 
-def train(data_dir: Path, out_dir: Path = DEFAULT_MODEL_DIR, params: dict | None = None,
+def train(data_dir: Path, out_dir: Path | None = None, params: dict | None = None,
           use_clusters: bool = True) -> dict:
     """Train and save the model; returns a summary with dev scores and the training time."""
     import pycrfsuite
@@ -104,7 +90,7 @@ def train(data_dir: Path, out_dir: Path = DEFAULT_MODEL_DIR, params: dict | None
     from ghatna.eval.ner import score_tagger
 
     started = time.time()
-    data_dir, out_dir = Path(data_dir), Path(out_dir)
+    data_dir, out_dir = Path(data_dir), Path(out_dir) if out_dir else DEFAULT_MODEL_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
     sentences = [s for c in CORPORA for s in read_corpus(data_dir, c, "train")]
     gazetteer = build_gazetteer()

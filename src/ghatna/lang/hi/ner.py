@@ -74,13 +74,11 @@ def gazetteer_tags(keys: Sequence[str], gazetteer: dict[str, str], max_len: int 
 
 
 def sentence_features(words: Sequence[str], gazetteer: dict[str, str],
-                      clusters: dict[str, str] | None = None,
-                      frequencies: dict[str, str] | None = None) -> list[list[str]]:
+                      clusters: dict[str, str] | None = None) -> list[list[str]]:
     """CRF features (binary, as strings) for each word of one sentence.
 
     `gazetteer`: match key of a (multi-word) place name -> type; `clusters`: match key ->
-    'a|b|c' cluster ids; `frequencies`: match key -> Zipf frequency band of the word in
-    general Hindi (a word missing from it is rare, and rare words are often names)."""
+    'a|b|c' cluster ids (`ghatna.recognise.clusters`)."""
     keys = [match_key(w) for w in words]
     gaz = gazetteer_tags(keys, gazetteer)
     clusters = clusters or {}
@@ -90,8 +88,6 @@ def sentence_features(words: Sequence[str], gazetteer: dict[str, str],
     out: list[list[str]] = []
     for i, key in enumerate(keys):
         f = ["b", "w=" + key, "shape=" + word_shape(key), "len=" + str(min(len(key), 8)), "gaz=" + gaz[i]]
-        if frequencies is not None:
-            f.append("zipf=" + frequencies.get(key, "-"))
         for k in (1, 2, 3, 4):
             if len(key) > k:
                 f.append(f"p{k}={key[:k]}")
@@ -106,8 +102,6 @@ def sentence_features(words: Sequence[str], gazetteer: dict[str, str],
                 f.append(f"w{off}={nk}")
                 if abs(off) == 1:
                     f.append(f"gaz{off}={gaz[j]}")
-                    if frequencies is not None:
-                        f.append(f"zipf{off}={frequencies.get(nk, '-')}")
                     f.append(f"s2{off}={nk[-2:]}")
                     f.extend(f"c{level}{off}={c}" for level, c in enumerate(cl[j]))
                 if off == -1 and nk in PERSON_CUES:
