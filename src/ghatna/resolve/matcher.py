@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ghatna.document import Geo
+from ghatna.lang import get_pack
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
 from ghatna.lang.hi.names import loose_key, read_acronym, similarity, skeleton
@@ -30,6 +31,8 @@ HONORIFICS = frozenset(match_key(w) for w in (
     "श्री श्रीमती सुश्री डॉ डॉ. जनरल लेफ्टिनेंट-जनरल लेफ्टिनेंट कर्नल मेजर कैप्टन मिस्टर मिसेज "
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister General Gen. Lt. Sir the The".split()))
 FOREIGN_SKELETON_MIN_POPULATION = 1_000_000
+# Month names are tagged as places now and then (जुलाई -> Zulia); they never are.
+_MONTHS = frozenset(m for code in ("hi", "en") for m in get_pack(code).months)
 SOUND_FLOOR_ONE_WORD = 0.8
 SOUND_FLOOR = 0.7
 _TRIM = re.compile(r"^[\s\"'‘’“”(\[]+|[\s\"'‘’“”)\].,:;!?।॥]+$")
@@ -147,7 +150,7 @@ class Matcher:
         if not name:
             return None
         key = match_key(name)
-        if key in hi_agents.NOT_NAMES or key in en_agents.NOT_NAMES:
+        if key in hi_agents.NOT_NAMES or key in en_agents.NOT_NAMES or key in _MONTHS:
             return None
         reg = self.reg
         placey = ner_type in (None, "LOC", "GPE")
@@ -209,10 +212,18 @@ class Matcher:
                 people = [p for p in people if p.active(date)] or people
             if len({p.id for p in people}) == 1:
                 return self.from_actor(people[0], "surname", date)
-        if not latin:
+        if not latin and ner_type in ("PER", "ORG"):
             fuzzy = self.fuzzy(sk, ner_type, date, countries)
-            if fuzzy is not None and self.sounds_like(name, fuzzy, len(words)):
+            if fuzzy is not None and self.sounds_like(name, fuzzy, len(words)) and any(
+                    _initials(skeleton(n)) == _initials(sk) for n in (*fuzzy.hi, *fuzzy.en)):
                 return self.from_actor(fuzzy, "fuzzy", date)
+        if not latin and ner_type in ("ORG", None) and len(words) >= 2 and any(
+                match_key(w) in hi_agents.INTERNATIONAL_MARKERS for w in name.split()):
+            from ghatna.resolve.embed import match as embedding_match
+
+            actor_id = embedding_match(name)
+            if actor_id is not None and actor_id in reg.by_id:
+                return self.from_actor(reg.by_id[actor_id], "embedding", date)
         return None
 
     @staticmethod
@@ -291,6 +302,71 @@ def document_focus(text: str, lang: str | None, reg: Registry | None = None) -> 
 
 
 @cache
+def spot_index(reg: Registry | None = None) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word (match key) -> [(all words, actor id)] of names worth spotting in text the
+    recogniser may have missed: curated countries, organisations and groups under any of their
+    names, curated people under names of two or more words, and demonyms."""
+    reg = reg or registry()
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(name: str, actor_id: str) -> None:
+        words = tuple(match_key(w) for w in _CONTEXT_WORD.findall(name))
+        if words and len("".join(words)) >= 2:
+            index.setdefault(words[0], []).append((words, actor_id))
+
+    for a in reg.actors:
+        if not a.curated:
+            continue
+        for name in (*a.hi, *a.en):
+            if a.type != "PER" or len(name.split()) > 1:
+                add(name, a.id)
+    for table in (hi_agents.ADJECTIVES, en_agents.ADJECTIVES):
+        for word, country in table.items():
+            actor = reg.country(country) if country else None
+            if actor is not None:
+                add(word, actor.id)
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))  # longest first
+    return index
+
+
+def spot(text: str, reg: Registry | None = None, max_words: int = 6) -> list[tuple[int, int, str]]:
+    """(start, end, actor id) of registry names written out in `text`, longest match first.
+
+    Latin names must be written with a capital (Turkey, not turkey; EU, not eu)."""
+    reg = reg or registry()
+    index = spot_index(reg)
+    words = [(m.start(), m.end(), _context_key(m.group()), m.group()) for m in _CONTEXT_WORD.finditer(text)]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        match = None
+        for names, actor_id in index.get(words[i][2], ()):
+            n = len(names)
+            if n > max_words or i + n > len(words):
+                continue
+            if tuple(w[2] for w in words[i : i + n]) != names:
+                continue
+            if any(w[3].isascii() and not w[3][:1].isupper() for w in words[i : i + n]):
+                continue
+            # the words must be adjacent (one space or hyphen apart), not across a sentence end
+            gaps = [text[words[j][1] : words[j + 1][0]] for j in range(i, i + n - 1)]
+            if all(g in (" ", "-") for g in gaps):
+                match = (words[i][0], words[i + n - 1][1], actor_id, n)
+                break
+        if match:
+            end = match[1]
+            # a trailing full stop belongs to the sentence, not the name (unless U.S.)
+            while end > match[0] and text[end - 1] in ".'’" and not text[match[0]:end].upper().startswith("U.S"):
+                end -= 1
+            found.append((match[0], end, match[2]))
+            i += match[3]
+        else:
+            i += 1
+    return found
+
+
+@cache
 def _skeleton_buckets(reg: Registry) -> dict[int, list[tuple[str, list[str]]]]:
     """Skeletons of curated actors by length (spaces removed)."""
     buckets: dict[int, list[tuple[str, list[str]]]] = {}
@@ -300,6 +376,11 @@ def _skeleton_buckets(reg: Registry) -> dict[int, list[tuple[str, list[str]]]]:
             flat = sk.replace(" ", "")
             buckets.setdefault(len(flat), []).append((flat, curated))
     return buckets
+
+
+def _initials(sk: str) -> list[str]:
+    """First letters of a skeleton's words, leaving out connectors (-e-, ए: 'a')."""
+    return [w[:1] for w in sk.split() if w != "a"]
 
 
 def _within_one_edit(a: str, b: str) -> bool:

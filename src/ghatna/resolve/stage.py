@@ -8,9 +8,11 @@ Order of work in one document:
 2. role phrases ('रूसी राष्ट्रपति', 'कज़ाख़स्तान के राष्ट्रपति', 'Russian President') are resolved with
    the document's date to the office holder: a phrase not followed by a name becomes a mention of
    that person, and an unresolved person right after one gets the phrase's country;
-3. in-document coreference: a one-word name left unresolved joins an entity whose name ends in
+3. registry names the recogniser missed are spotted in the text (curated countries,
+   organisations, groups, people under names of two or more words, demonyms: अमेरिकी -> USA);
+4. in-document coreference: a one-word name left unresolved joins an entity whose name ends in
    the same word (पुतिन after व्लादिमीर पुतिन, गामालेटदीनोव after सुल्तान गामालेटदीनोव);
-4. entities that resolved to the same actor or place are merged.
+5. entities that resolved to the same actor or place are merged.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ghatna.document import Document, Entity, Mention
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
 from ghatna.lang.hi.names import skeleton
-from ghatna.resolve.matcher import Matcher, Resolution, date_key, document_focus, matcher
+from ghatna.resolve.matcher import Matcher, Resolution, date_key, document_focus, matcher, spot
 from ghatna.text.normalise import match_key
 
 _WORD = re.compile(r"[\w\u0900-\u0963\u0971-\u097f\u200c\u200d.'’-]+")
@@ -113,6 +115,7 @@ class ResolveStage:
                 _apply(entity, res)
         resolved_ids = {e.id for e, r in zip(entities, found, strict=True) if r is not None}
         self._role_phrases(doc, m, date, resolved_ids)
+        self._spot(doc, m, date, resolved_ids)
         _coreference(doc, resolved_ids)
         doc.entities = _merge(doc.entities)
         return doc
@@ -158,6 +161,29 @@ class ResolveStage:
                 by_id[holder.id] = entity
                 resolved.add(holder.id)
             entity.mentions.append(mention)
+
+
+    def _spot(self, doc: Document, m: Matcher, date: str | None, resolved: set[str]) -> None:
+        """Registry names written out that the recogniser missed (curated actors, demonyms)."""
+        taken = sorted((mt.start, mt.end) for e in doc.entities for mt in e.mentions)
+        by_id = {e.id: e for e in doc.entities}
+        for start, end, actor_id in spot(doc.text, m.reg):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            actor = m.reg.by_id[actor_id]
+            key = match_key(doc.text[start:end])
+            demonym = key in hi_agents.ADJECTIVES or key in en_agents.ADJECTIVES
+            mention_type = "NORP" if demonym else ("PER" if actor.type == "PER" else actor.type)
+            entity = by_id.get(actor_id)
+            if entity is None:
+                entity = Entity(id=actor_id, name=actor.name, type=mention_type)
+                _apply(entity, m.from_actor(actor, "exact", date))
+                entity.type = mention_type
+                doc.entities.append(entity)
+                by_id[actor_id] = entity
+                resolved.add(actor_id)
+            entity.mentions.append(Mention(start, end, doc.text[start:end], mention_type))
+            taken.append((start, end))
 
 
 def _word_before(text: str, start: int) -> str:

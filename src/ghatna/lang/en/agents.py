@@ -18,7 +18,8 @@ ADJECTIVES: dict[str, str] = {
     "libyan": "LBY", "sudanese": "SDN", "welsh": "GBR", "scottish": "GBR", "irish": "IRL",
     "swedish": "SWE", "norwegian": "NOR", "danish": "DNK", "finnish": "FIN", "swiss": "CHE",
     "austrian": "AUT", "belgian": "BEL", "portuguese": "PRT", "argentine": "ARG",
-    "venezuelan": "VEN", "cuban": "CUB", "european": "",
+    "venezuelan": "VEN", "cuban": "CUB", "european": "", "chilean": "CHL",
+    "colombian": "COL", "peruvian": "PER", "thai": "THA", "malaysian": "MYS", "filipino": "PHL",
 }
 
 ROLE_TITLES: dict[str, str] = {

@@ -23,6 +23,10 @@ ADJECTIVES: dict[str, str] = {match_key(k): v for k, v in {
     "म्यांमार": "MMR", "भूटानी": "BTN", "मालदीवी": "MDV", "इंडोनेशियाई": "IDN", "वियतनामी": "VNM",
     "पोलिश": "POL", "डच": "NLD", "यूनानी": "GRC", "नाइजीरियाई": "NGA", "केन्याई": "KEN",
     "लेबनानी": "LBN", "यमनी": "YEM", "क़तरी": "QAT", "लीबियाई": "LBY", "सूडानी": "SDN",
+    "स्कॉटिश": "GBR", "अंग्रेज़": "GBR", "वेल्श": "GBR", "आयरिश": "IRL",
+    "स्वीडिश": "SWE", "स्विस": "CHE", "ऑस्ट्रियाई": "AUT", "बेल्जियाई": "BEL", "पुर्तगाली": "PRT",
+    "अर्जेंटीनी": "ARG", "वेनेज़ुएलाई": "VEN", "क्यूबाई": "CUB", "थाई": "THA", "मलेशियाई": "MYS",
+    "फ़िलीपीनी": "PHL", "सिंगापुरी": "SGP", "ईरानियों": "IRN",
 }.items()}
 
 # Role titles -> the role names used in the registry ('president', 'pm', 'fm', 'dm', ...).
@@ -65,3 +69,10 @@ NOT_NAMES = frozenset(match_key(w) for w in (
 # (a town named in Hindi with no country around it is most likely Indian).
 HOME_COUNTRY = "IND"
 HOME_WEIGHT = 0.5
+
+# Words that mark an organisation's name as international (or transliterated English); only
+# such names are worth the cost of an embedding lookup among international organisations.
+INTERNATIONAL_MARKERS = frozenset(match_key(w) for w in (
+    "अंतरराष्ट्रीय अंतर्राष्ट्रीय विश्व संयुक्त यूरोपीय यूरोपियन इंटरनेशनल वर्ल्ड ग्लोबल एशियाई एशियन "
+    "अफ़्रीकी अफ्रीकी अफ़्रीकन अरब इस्लामी इस्लामिक राष्ट्रमंडल नेशंस यूनाइटेड ओलंपिक "
+    "अंतर-सरकारी क्षेत्रीय".split()))
