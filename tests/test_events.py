@@ -146,8 +146,14 @@ def test_seed_article_events(seed_path):
     assert meeting.date == "2022-01-10"  # सोमवार before the 12 January publication
     assert any(e.modality == "future" for e in doc.events)  # the vow: अनुमति नहीं देंगे
     names = {e.id: e.name for e in doc.entities}
-    if any("Putin" in n for n in names.values()):  # when resolution names him, he acts
-        assert any(any("Putin" in names.get(a, "") for a in e.actors) for e in doc.events)
+    if any("Putin" in n for n in names.values()):  # when NER and resolution name him
+        putin = {e.type for e in doc.events if any("Putin" in names.get(a, "") for a in e.actors)}
+        assert {"CONSULT", "SUPPORT", "ACCUSE", "REJECT"} <= putin
+        support = next(e for e in doc.events if e.type == "SUPPORT" and "SUPPORT" in putin
+                       and any("Putin" in names.get(a, "") for a in e.actors))
+        assert any("Tokayev" in names.get(r, "") for r in support.recipients)
+    countries = {e.id: e.country for e in doc.entities}
+    assert countries.get(resign.actors[0]) in ("KAZ", None)
 
 
 def test_events_suite_on_a_slice(shared_data):

@@ -49,7 +49,19 @@ def _marker_keys(markers: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def _agent_keys() -> dict[str, tuple[str, str]]:
-    return {match_key(w): v for w, v in hi.AGENT_NOUNS.items()}
+    """Agent noun key -> (English name, CAMEO agent code): the events pack's list, extended with
+    the resolve pack's agent codes (lang/hi/agents.py) where that exists."""
+    keys = {match_key(w): v for w, v in hi.AGENT_NOUNS.items()}
+    try:
+        from ghatna.lang.hi.agents import AGENTS
+    except ImportError:
+        return keys
+    names = {code: name for name, code in keys.values()}
+    names.update(hi.AGENT_CODE_NAMES)
+    for key, code in AGENTS.items():
+        if key not in keys and " " not in key and code in names:
+            keys[key] = (names[code], code)
+    return keys
 
 
 def _light_verb_end(keys: list[str], position: int) -> int:

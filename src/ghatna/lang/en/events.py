@@ -111,6 +111,13 @@ TERRITORY_NOUNS = frozenset({"town", "village", "city", "territory", "area", "di
 # Subjects that make an attack or clash a violent protest (PLOVER PROTEST riot).
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"})
 
+# Lemmas too ambiguous to be triggers on their own in news English (call it a mistake, back
+# home, fire an official, ask a question, press reporters, a search engine);
+# phrases that contain them ("call for", "open fire", "send troops") still count.
+for _lemma in ("call", "back", "press", "ask", "arrive", "mass", "station", "fast", "search", "block",
+               "charge", "fire", "march", "trip", "tour"):
+    TRIGGERS.pop(_lemma, None)
+
 # Dependency labels (spaCy English) of a trigger's arguments.
 ACTOR_DEPS = frozenset({"nsubj", "agent", "csubj"})
 RECIPIENT_DEPS = frozenset({"dobj", "obj", "dative", "nsubjpass", "attr"})

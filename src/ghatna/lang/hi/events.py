@@ -185,6 +185,13 @@ for _words, _agent in (
     for _word in _words.split():
         AGENT_NOUNS[_word] = _agent
 
+# English names of the CAMEO agent codes the resolve pack's agent nouns use.
+AGENT_CODE_NAMES = {"OPP": "opposition", "GOV": "government", "COP": "police", "MIL": "military",
+                    "REB": "rebels", "CVL": "civilians", "EDU": "education", "MED": "media",
+                    "AGR": "farmers", "LAB": "workers", "JUD": "judiciary", "LEG": "legislature",
+                    "HLH": "health workers", "REF": "refugees", "CRM": "criminals", "BUS": "business",
+                    "UAF": "armed group", "SPY": "intelligence", "IGO": "international organisation"}
+
 # Words that open a new clause inside a sentence (arguments of one clause's event stay in it).
 CLAUSE_BREAKS = frozenset({"कि", "क्योंकि", "जिसमें", "जिसके", "जिससे", "जबकि", "लेकिन", "परंतु", "परन्तु",
                            "किंतु", "ताकि", "जो", "जिन्होंने", "जिसने", ";"})
