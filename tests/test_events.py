@@ -164,3 +164,28 @@ def test_events_suite_on_a_slice(shared_data):
     assert scores["ednil.dev.documents"] == 8
     gsr = plover_gsr_scores(shared_data, limit=20)
     assert 0 <= gsr["plover_gsr.type_accuracy"] <= 1 and gsr["plover_gsr.records"] == 20
+
+
+@pytest.mark.parametrize("text, kind, modality, negated", [
+    ("China will send aid to Nepal.", "AGREE", "future", False),  # PLOVER: a promise is AGREE
+    ("Iran could attack the base.", "ASSAULT", "hypothetical", False),
+    ("The minister did not resign.", "RETREAT", "asserted", True),
+    ("Police allegedly beat the students.", "ASSAULT", "reported", False),
+    ("The rebels threatened to bomb the bridge.", "THREATEN", "asserted", False),
+    ("Officials met in Geneva on Friday.", "CONSULT", "asserted", False),
+])
+def test_english_types_and_modality(text, kind, modality, negated):
+    doc = SegmentStage()(Document(text=text, lang="en", published=PUBLISHED))
+    doc = EventsStage()(doc)
+    event = min(doc.events, key=lambda e: 0 if e.type == kind else 1)
+    assert (event.type, event.modality, event.negated) == (kind, modality, negated)
+
+
+def test_events_survive_worker_processes():
+    from ghatna.pipeline import Pipeline
+    from ghatna.read.raw import RawDocument
+
+    raws = [RawDocument(f"d{i}", text) for i, text in enumerate(
+        ["प्रधानमंत्री ने इस्तीफा दे दिया।", "The army deployed troops on Monday."] * 2)]
+    docs = list(Pipeline().map(raws, workers=2))
+    assert [d.events[0].type for d in docs] == ["RETREAT", "MOBILIZE"] * 2
