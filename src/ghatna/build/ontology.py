@@ -66,7 +66,7 @@ def parse_types(tex: str) -> dict[str, dict]:
         types[name] = {
             "quad_class": QUAD_NUMBER[quad.group(1).strip()] if quad else None,
             "requires_recipient": bool(recipient and recipient.group(1) == "Yes"),
-            "modes": modes,
+            "modes": list(modes),  # names only: the manual's wording stays in the manual
         }
     return types
 
