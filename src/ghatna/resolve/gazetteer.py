@@ -22,7 +22,7 @@ GAZETTEER_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "g
 PRECISION = {"P": "city", "A": "admin1", "C": "country"}
 SOUND_FLOOR = 0.6
 SHORT_SOUND_FLOOR = 0.8
-CLOSE_SOUND = 0.85  # a sound-alike that may beat an exact name from outside the document's countries
+CLOSE_SOUND = 0.85  # a sound-alike this close counts as named
 
 
 class Place(NamedTuple):
@@ -82,30 +82,28 @@ class Gazetteer:
         """The best place for `name` given the document's country weights (alpha-3 -> weight)."""
         places, exact = self.candidates(name)
         places = [p for p in places if p.kind != "C"]
-        if exact and countries and not any(p.country in countries for p in places):
-            # 'कोलोन' is Colón by its Devanagari alternate name, but Köln in a German story.
-            sounding = self._hits("~" + skeleton(name))
-            added = [p for p in sounding if p.kind != "C" and p.country in countries
-                     and similarity(name, p.name) >= CLOSE_SOUND]
-            exact_ids = {p.id for p in places}
-            places += added
-        else:
-            exact_ids = {p.id for p in places} if exact else set()
+        exact_ids = {p.id for p in places} if exact else set()
+        if exact:
+            # Places whose own name sounds the same count as named too: वाशिंगटन is the
+            # Devanagari alternate name of the state only, but means the city as often as
+            # 'Washington' does; 'कोलोन' is Colón by its alternate name and Köln in Germany.
+            for p in self._hits("~" + skeleton(name)):
+                if p.kind != "C" and p.id not in exact_ids and similarity(name, p.name) >= CLOSE_SOUND:
+                    places.append(p)
+                    exact_ids.add(p.id)
         if not places:
             return None
         countries = countries or {}
 
         def score(p: Place) -> float:
             s = math.log10(p.population + 10)
-            if p.id in exact_ids:
-                s += 2.0
-            else:
-                s += 6.0 * similarity(name, p.name) - (6.0 if exact else 0.0)
+            if not exact:
+                s += 6.0 * similarity(name, p.name)
             s += 4.0 * countries.get(p.country, 0.0)
             if p.kind == "A":
                 # its weight is the population of all its cities: a same-named city (New York,
                 # Washington) is what news means unless the text says province or state
-                s += 3.0 if want_admin1 else -1.0
+                s += 3.0 if want_admin1 else -1.5
             return s
 
         return max(places, key=score)

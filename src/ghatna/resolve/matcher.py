@@ -33,6 +33,7 @@ HONORIFICS = frozenset(match_key(w) for w in (
 FOREIGN_SKELETON_MIN_POPULATION = 1_000_000
 # Month names are tagged as places now and then (जुलाई -> Zulia); they never are.
 _MONTHS = frozenset(m for code in ("hi", "en") for m in get_pack(code).months)
+METONYM_MIN_POPULATION = 500_000
 SOUND_FLOOR_ONE_WORD = 0.8
 SOUND_FLOOR = 0.7
 _TRIM = re.compile(r"^[\s\"'‘’“”(\[]+|[\s\"'‘’“”)\].,:;!?।॥]+$")
@@ -204,6 +205,13 @@ class Matcher:
                     return self.from_actor(actor, "skeleton", date)
         if place is not None and not latin:
             return self.from_place(place, "place-skeleton", ner_type)
+        if ner_type == "ORG":
+            # 'Washington said', 'वाशिंगटन ने कहा': a big city named as an organisation
+            places, exact = self.gaz.candidates(name)
+            if exact:
+                place = self.gaz.lookup(name, countries)
+                if place is not None and place.population >= METONYM_MIN_POPULATION:
+                    return self.from_place(place, "place", "GPE")
         if ner_type in (None, "PER") and words and len(words[-1]) >= 3:
             # A surname alone: only curated people, and only one of them in office at the date.
             people = [reg.by_id[i] for i in reg.surname.get(words[-1], ())]

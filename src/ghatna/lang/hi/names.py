@@ -16,61 +16,14 @@ import unicodedata
 from ghatna.text.normalise import match_key
 
 _VIRAMA = "\u094d"
-_NUKTA = "\u093c"
-
-# Devanagari consonant -> Latin, chosen so that the skeleton of the English spelling agrees.
-_CONSONANTS = {
-    "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n", "च": "ch", "छ": "chh", "ज": "j", "झ": "jh",
-    "ञ": "n", "ट": "t", "ठ": "th", "ड": "d", "ढ": "dh", "ण": "n", "त": "t", "थ": "th", "द": "d",
-    "ध": "dh", "न": "n", "प": "p", "फ": "f", "ब": "b", "भ": "bh", "म": "m", "य": "y", "र": "r",
-    "ल": "l", "व": "v", "श": "sh", "ष": "sh", "स": "s", "ह": "h", "ळ": "l",
-}
-# Nukta forms (precomposed and decomposed) that change the sound.
-_NUKTA_CONSONANTS = {"क": "q", "ख": "kh", "ग": "g", "ज": "z", "फ": "f", "ड": "r", "ढ": "rh"}
-_VOWEL_SIGNS = {
-    "ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "ृ": "ri", "े": "e", "ै": "ai", "ो": "o",
-    "ौ": "au", "ॅ": "e", "ॉ": "o",
-}
-_INDEPENDENT_VOWELS = {
-    "अ": "a", "आ": "a", "इ": "i", "ई": "i", "उ": "u", "ऊ": "u", "ऋ": "ri", "ए": "e", "ऐ": "ai",
-    "ओ": "o", "औ": "au", "ऍ": "e", "ऑ": "o",
-}
 
 
 def romanise(text: str) -> str:
-    """A rough Latin spelling of Devanagari (inherent vowel dropped at word ends); Latin
-    characters pass through.  For keys, not for display."""
-    text = unicodedata.normalize("NFC", text)
-    out: list[str] = []
-    chars = list(unicodedata.normalize("NFD", text))
-    n = len(chars)
-    i = 0
-    while i < n:
-        c = chars[i]
-        if c in _CONSONANTS:
-            nukta = i + 1 < n and chars[i + 1] == _NUKTA
-            out.append(_NUKTA_CONSONANTS.get(c, _CONSONANTS[c]) if nukta else _CONSONANTS[c])
-            j = i + 2 if nukta else i + 1
-            nxt = chars[j] if j < n else ""
-            if nxt in _VOWEL_SIGNS:
-                out.append(_VOWEL_SIGNS[nxt])
-                j += 1
-            elif nxt == _VIRAMA:
-                j += 1
-            elif nxt and (nxt in _CONSONANTS or nxt in "ंँ"):
-                out.append("a")  # inherent vowel inside a word
-            i = j
-            continue
-        if c in _INDEPENDENT_VOWELS:
-            out.append(_INDEPENDENT_VOWELS[c])
-        elif c in "ंँ":
-            out.append("n")
-        elif c in "ः" + _NUKTA:
-            pass
-        else:
-            out.append(c)
-        i += 1
-    return "".join(out)
+    """Latin spelling of Devanagari with schwa deletion (the recogniser's romaniser,
+    `ghatna.lang.hi.translit`), lower-cased; for keys, not for display."""
+    from ghatna.lang.hi.translit import romanise as display_romanise
+
+    return display_romanise(text).casefold()
 
 
 _LATIN_DIGRAPHS = (
