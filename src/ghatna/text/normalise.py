@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ghatna.document import Document, make_doc_id
 
@@ -42,8 +43,9 @@ def devanagari_digits_to_ascii(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+@lru_cache(maxsize=1 << 17)  # names and words recur across a corpus; keys are pure functions
 def match_key(text: str) -> str:
-    """A comparison key: NFD-free, nukta-folded, ASCII digits, case-folded, single spaces."""
+    """A comparison key: nukta-folded, ASCII digits, case-folded, single spaces."""
     key = unicodedata.normalize("NFC", text)
     key = unicodedata.normalize("NFD", key).translate(_KEY_TABLE)  # NFD splits क़ into क + nukta
     key = unicodedata.normalize("NFC", key).casefold()
