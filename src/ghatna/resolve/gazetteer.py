@@ -61,6 +61,10 @@ class Gazetteer:
             p = self._parsed[i] = Place(pid, kind, name, country, admin1, float(lat), float(lon), int(pop))
         return p
 
+    def hits(self, key: str) -> list[Place]:
+        """Places with this exact lookup key."""
+        return self._hits(key)
+
     def _hits(self, key: str) -> list[Place]:
         found = self.keys.get(key)
         return [self.place(int(i)) for i in found.split(",")] if found else []

@@ -34,7 +34,9 @@ FOREIGN_SKELETON_MIN_POPULATION = 1_000_000
 # Month names are tagged as places now and then (जुलाई -> Zulia); they never are.
 _MONTHS = frozenset(m for code in ("hi", "en") for m in get_pack(code).months)
 METONYM_MIN_POPULATION = 500_000
+SMALL_PLACE = 50_000
 SOUND_FLOOR_ONE_WORD = 0.8
+SOUND_FLOOR_SHORT = 0.86
 SOUND_FLOOR = 0.7
 _TRIM = re.compile(r"^[\s\"'‘’“”(\[]+|[\s\"'‘’“”)\].,:;!?।॥]+$")
 
@@ -53,6 +55,10 @@ class Resolution:
     @property
     def is_place(self) -> bool:
         return self.how.startswith("place")
+
+
+def words_of(name: str) -> list[str]:
+    return name.replace("-", " ").split()
 
 
 def clean_name(text: str) -> str:
@@ -181,7 +187,9 @@ class Matcher:
             places, exact = self.gaz.candidates(name)
             if exact:
                 place = self.gaz.lookup(name, countries, want_admin1)
-                if place is not None:
+                # a small town far from the story is more likely a namesake (Kanye, Jones)
+                if place is not None and (not countries or place.country in countries
+                                          or place.population >= SMALL_PLACE or len(words_of(name)) > 1):
                     return self.from_place(place, "place", ner_type)
         sk = skeleton(name)
         words = sk.split()
@@ -239,6 +247,8 @@ class Matcher:
         """A skeleton match must also agree in its vowels with one of the actor's names
         (Celesio and शॉल्त्स share a skeleton; they do not sound alike)."""
         floor = SOUND_FLOOR_ONE_WORD if n_words == 1 else SOUND_FLOOR
+        if n_words == 1 and len(skeleton(name)) <= 3:
+            floor = SOUND_FLOOR_SHORT  # 'lnd': लिंड is not हॉलैंड
         if n_words == 1:
             names = [w for n in (*actor.hi, *actor.en) for w in n.replace("-", " ").split()]
         else:

@@ -25,11 +25,21 @@ from ghatna.document import Document, Entity, Mention
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
 from ghatna.lang.hi.names import skeleton
-from ghatna.resolve.matcher import Matcher, Resolution, date_key, document_focus, matcher, spot
+from ghatna.resolve.matcher import (
+    Matcher,
+    Resolution,
+    context_countries,
+    date_key,
+    document_focus,
+    matcher,
+    spot,
+)
 from ghatna.text.normalise import match_key
 
 _WORD = re.compile(r"[\w\u0900-\u0963\u0971-\u097f\u200c\u200d.'’-]+")
 # Words before a place name asking for a province rather than a city.
+SPOT_MIN_POPULATION = 100_000
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 ADMIN1_CUES = frozenset(match_key(w) for w in "प्रांत प्रान्त राज्य प्रदेश क्षेत्र province state region oblast".split())
 
 
@@ -184,6 +194,45 @@ class ResolveStage:
                 resolved.add(actor_id)
             entity.mentions.append(Mention(start, end, doc.text[start:end], mention_type))
             taken.append((start, end))
+        if doc.lang == "hi":
+            self._spot_places(doc, m, taken, by_id)
+
+    def _spot_places(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
+                     by_id: dict[str, Entity]) -> None:
+        """Devanagari place names of the foreign countries a Hindi story names ('नेवाडा' in a story
+        about the United States) that the recogniser missed.  Only provinces and cities of
+        100,000+, and never in the home country, where too many town names are also words."""
+        named = {c for c, w in context_countries(doc.text, m.reg).items()
+                 if w >= 0.3 and c != hi_agents.HOME_COUNTRY}
+        if not named:
+            return
+        words = [(w.start(), w.end(), match_key(w.group())) for w in _WORD.finditer(doc.text)]
+        i = 0
+        while i < len(words):
+            step = 1
+            for n in (3, 2, 1):
+                if i + n > len(words):
+                    continue
+                start, end = words[i][0], words[i + n - 1][1]
+                key = " ".join(w[2] for w in words[i : i + n])
+                if len(key) < 4 or key in hi_agents.NOT_NAMES or not _DEVANAGARI.search(key):
+                    continue
+                places = [p for p in m.gaz.hits(key) if p.country in named and p.kind != "C"
+                          and (p.kind == "A" or p.population >= SPOT_MIN_POPULATION)]
+                if not places or any(s < end and start < e for s, e in taken):
+                    continue
+                place = max(places, key=lambda p: p.population)
+                entity = by_id.get(place.id)
+                if entity is None:
+                    entity = Entity(id=place.id, name=place.name, type="GPE")
+                    _apply(entity, m.from_place(place, "place", "GPE"))
+                    doc.entities.append(entity)
+                    by_id[place.id] = entity
+                entity.mentions.append(Mention(start, end, doc.text[start:end], "GPE"))
+                taken.append((start, end))
+                step = n
+                break
+            i += step
 
 
 def _word_before(text: str, start: int) -> str:
@@ -194,7 +243,8 @@ def _word_before(text: str, start: int) -> str:
 def _country_focus(entities: list[Entity], found: list[Resolution | None]) -> dict[str, float]:
     counts: Counter[str] = Counter()
     for entity, res in zip(entities, found, strict=True):
-        if res is not None and res.country:
+        # places do not vote: a namesake town found in pass 1 must not pull its own country in
+        if res is not None and res.country and not res.is_place:
             counts[res.country] += len(entity.mentions) or 1
     if not counts:
         return {}

@@ -63,7 +63,8 @@ AGENTS: dict[str, str] = {match_key(k): v for k, v in {
 NOT_NAMES = frozenset(match_key(w) for w in (
     "उत्तर दक्षिण पूर्व पश्चिम उत्तरी दक्षिणी पूर्वी पश्चिमी उत्तर-पूर्व उत्तर-पश्चिम दक्षिण-पूर्व "
     "दक्षिण-पश्चिम उत्तर-पूर्वी उत्तर-पश्चिमी दक्षिण-पूर्वी दक्षिण-पश्चिमी पूर्वोत्तर मध्य केंद्र "
-    "राजधानी शहर देश राज्य प्रांत जिला ज़िला गांव गाँव सरकार".split()))
+    "राजधानी शहर देश राज्य प्रांत जिला ज़िला गांव गाँव सरकार काउंटी स्टेट सिटी टाउन नगर महानगर "
+    "द्वीप महाद्वीप महासागर समुद्र नदी पहाड़ घाटी".split()))
 
 # The country Hindi news is mostly about: a weak prior for places the text does not place
 # (a town named in Hindi with no country around it is most likely Indian).
