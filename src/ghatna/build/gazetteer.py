@@ -105,7 +105,8 @@ def build() -> list[list[str]]:
         pop = int(c.get("population") or 0)
         # Big cities have exonyms worth keeping (Köln: Cologne); small towns keep a few spellings.
         limit = MAX_LATIN_ALTERNATES_BIG if pop >= BIG_CITY else MAX_LATIN_ALTERNATES
-        latin = [a for a in alts if _LATIN_NAME.match(a) and a != c["name"]][:limit]
+        # (all-capital short alternates are airport codes: GOP for Gorakhpur, ALA for Almaty)
+        latin = [a for a in alts if _LATIN_NAME.match(a) and a != c["name"] and not a.isupper()][:limit]
         deva = [a for a in alts if _DEVANAGARI.search(a)]
         names = [c["name"], *latin, *deva]
         rows.append([f"geonames:{c['geonameid']}", "P", c["name"], a2_to_a3.get(cc, ""), admin1,

@@ -87,6 +87,7 @@ class Gazetteer:
         places, exact = self.candidates(name)
         places = [p for p in places if p.kind != "C"]
         exact_ids = {p.id for p in places} if exact else set()
+        named_ids = set(exact_ids)
         if exact:
             # Places whose own name sounds the same count as named too: वाशिंगटन is the
             # Devanagari alternate name of the state only, but means the city as often as
@@ -103,11 +104,13 @@ class Gazetteer:
             s = math.log10(p.population + 10)
             if not exact:
                 s += 6.0 * similarity(name, p.name)
-            s += 4.0 * countries.get(p.country, 0.0)
+            elif p.id not in named_ids:
+                s -= 1.0  # sounds the same, but is not written so
+            s += 2.5 * countries.get(p.country, 0.0)
             if p.kind == "A":
                 # its weight is the population of all its cities: a same-named city (New York,
                 # Washington) is what news means unless the text says province or state
-                s += 3.0 if want_admin1 else -1.5
+                s += 3.0 if want_admin1 else -2.5
             return s
 
         return max(places, key=score)
