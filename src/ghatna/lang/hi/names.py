@@ -37,11 +37,13 @@ _VOWELS = set("aeiou")
 
 _RH = re.compile(r"rh(?![aeiou])")  # गढ़ / गढ / -garh: one sound, written three ways
 _FINAL_NV = re.compile(r"nv$")  # गाँव, -gaon
+_FINAL_GE = re.compile(r"(?<=[aeiour])ge$")  # George, Gjorge: जॉर्ज
+_INITIAL_GEO = re.compile(r"^geo")  # George, Georgia: जॉर्ज, जॉर्जिया
 
 
 def _fold_latin(word: str) -> str:
     word = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if c.isalpha())
-    word = _FINAL_NV.sub("n", _RH.sub("d", word))
+    word = _INITIAL_GEO.sub("jo", _FINAL_GE.sub("j", _FINAL_NV.sub("n", _RH.sub("d", word))))
     word = _SOFT_C.sub("s", word)
     for a, b in _LATIN_DIGRAPHS:
         word = word.replace(a, b)
@@ -80,8 +82,9 @@ def name_tokens(name: str) -> list[str]:
 
 
 def skeleton(name: str) -> str:
-    """Skeletons of a name's words, space-separated, in order."""
-    return " ".join(s for s in (skeleton_word(t) for t in name_tokens(name)) if s)
+    """Skeletons of a name's words, space-separated, in order; a word with no consonant
+    left (Ha, ए) keeps its place as 'a', so Kim Ha Joong does not become Kim Joong."""
+    return " ".join(skeleton_word(t) or "a" for t in name_tokens(name) if any(c.isalpha() for c in t))
 
 
 _VOWEL_RUNS = re.compile(r"([aeiou])\1+")
