@@ -4,9 +4,11 @@ document-local entities (`doc.entities`)."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
+from functools import cache
 
 from ghatna.document import Document, Mention, Sentence
-from ghatna.recognise.group import group_mentions
+from ghatna.recognise.group import group_mentions, mention_key
 
 
 def _tokens(doc: Document) -> list[tuple[int, int]]:
@@ -50,15 +52,19 @@ def english_mentions(doc: Document, sentences: list[Sentence]) -> list[Mention]:
     return mentions
 
 
+@cache
+def _known_place_keys() -> frozenset[str]:
+    """Loose keys of the gazetteer's place names (countries, states, cities)."""
+    from ghatna.recognise.hindi import hindi_tagger
+
+    return frozenset(mention_key(k) for k, v in hindi_tagger().gazetteer.items()
+                     if v == "LOC" and not k.startswith("~"))
+
+
 def _entity_type(mentions: list[Mention]) -> str:
     """Majority label; a Hindi place the gazetteer knows (country, state, city) is a GPE."""
-    from collections import Counter
-
-    from ghatna.recognise.hindi import hindi_tagger
-    from ghatna.text.normalise import match_key
-
     label = Counter(m.type for m in mentions).most_common(1)[0][0] or "MISC"
-    if label == "LOC" and any(hindi_tagger().gazetteer.get(match_key(m.text)) == "LOC" for m in mentions):
+    if label == "LOC" and any(mention_key(m.text) in _known_place_keys() for m in mentions):
         return "GPE"
     return label
 

@@ -25,15 +25,47 @@ from ghatna.recognise.hindi import DEFAULT_MODEL_DIR, HindiTagger, write_word_li
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
 
 
-def build_gazetteer() -> dict[str, str]:
-    """Country and region names in Hindi (CLDR, via Babel) plus a hand-made list of Indian states
-    and large cities (lang/hi/ner.py).  Keys are match keys; value is the type."""
+# Registry name sources used for the gazetteer: not 'news', whose spellings were attested in
+# corpora that include the NER test sets.
+REGISTRY_SOURCES = ("curated", "cldr", "pycountry", "generated")
+
+
+def registry_names() -> list[tuple[str, str]]:
+    """(Devanagari name, type) from the actor registry (ghatna/data/registry), if it is there."""
+    import gzip
+
+    from ghatna.resolve.registry import REGISTRY_PATH
+
+    if not REGISTRY_PATH.is_file():
+        return []
+    with gzip.open(REGISTRY_PATH, "rt", encoding="utf-8") as f:
+        actors = json.load(f)["actors"]
+    types = {"PER": "PER", "ORG": "ORG", "GPE": "LOC"}
+    return [(name, types[a["type"]]) for a in actors if a.get("type") in types
+            for name, source, *_ in a.get("hi", []) if source in REGISTRY_SOURCES]
+
+
+def build_gazetteer(use_registry: bool = True) -> dict[str, str]:
+    """Place, person and organisation names.  Keys are match keys, values the type.
+
+    Country and region names in Hindi (CLDR, via Babel), a hand-made list of Indian states and
+    large cities (lang/hi/ner.py), and the actor registry's names.  Single words of registry
+    person names are also listed, under '~word' (a name part: जॉन, स्मिथ)."""
     from babel import Locale
 
-    from ghatna.lang.hi.ner import PLACES
+    from ghatna.lang.hi import PACK
+    from ghatna.lang.hi.ner import PLACES, POSTPOSITIONS
     from ghatna.text.normalise import match_key
 
     gazetteer: dict[str, str] = {}
+    if use_registry:
+        for name, label in registry_names():
+            key = match_key(name)
+            gazetteer.setdefault(key, label)
+            if label == "PER":
+                for word in key.replace("-", " ").split():
+                    if word not in PACK.function_words and word not in POSTPOSITIONS and len(word) > 1:
+                        gazetteer.setdefault("~" + word, "PER")
     for name in Locale("hi").territories.values():
         gazetteer[match_key(name)] = "LOC"
     for name in PLACES:

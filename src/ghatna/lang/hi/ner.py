@@ -77,7 +77,8 @@ def sentence_features(words: Sequence[str], gazetteer: dict[str, str],
                       clusters: dict[str, str] | None = None) -> list[list[str]]:
     """CRF features (binary, as strings) for each word of one sentence.
 
-    `gazetteer`: match key of a (multi-word) place name -> type; `clusters`: match key ->
+    `gazetteer`: match key of a (multi-word) name -> type, and '~word' for words of person
+    names; `clusters`: match key ->
     'a|b|c' cluster ids (`ghatna.recognise.clusters`)."""
     keys = [match_key(w) for w in words]
     gaz = gazetteer_tags(keys, gazetteer)
@@ -88,6 +89,8 @@ def sentence_features(words: Sequence[str], gazetteer: dict[str, str],
     out: list[list[str]] = []
     for i, key in enumerate(keys):
         f = ["b", "w=" + key, "shape=" + word_shape(key), "len=" + str(min(len(key), 8)), "gaz=" + gaz[i]]
+        if "~" + key in gazetteer:
+            f.append("namePart")
         for k in (1, 2, 3, 4):
             if len(key) > k:
                 f.append(f"p{k}={key[:k]}")
@@ -102,6 +105,8 @@ def sentence_features(words: Sequence[str], gazetteer: dict[str, str],
                 f.append(f"w{off}={nk}")
                 if abs(off) == 1:
                     f.append(f"gaz{off}={gaz[j]}")
+                    if "~" + nk in gazetteer:
+                        f.append(f"namePart{off}")
                     f.append(f"s2{off}={nk[-2:]}")
                     f.extend(f"c{level}{off}={c}" for level, c in enumerate(cl[j]))
                 if off == -1 and nk in PERSON_CUES:
