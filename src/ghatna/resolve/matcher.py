@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ghatna.document import Geo
 from ghatna.lang import get_pack
@@ -150,6 +150,22 @@ class Matcher:
                 return self.resolve(" ".join(words[1:]), ner_type, date, countries, want_admin1)
         return res
 
+    def resolve_written(self, text: str, ner_type: str | None = None,
+                        date: str | None = None) -> Resolution | None:
+        """Only the cheap evidence: a registry name as written (exact, acronym, demonym)."""
+        name = clean_name(text)
+        key = match_key(name)
+        hits = self.reg.exact.get(key)
+        if not hits:
+            acronym = read_acronym(name) if not name.isascii() else None
+            hits = self.reg.acronym.get(acronym) if acronym else None
+        if hits:
+            actor = self.pick(hits, ner_type, date, {}, strict_type=False)
+            return self.from_actor(actor, "exact", date) if actor is not None else None
+        country = hi_agents.ADJECTIVES.get(key) or en_agents.ADJECTIVES.get(key)
+        actor = self.reg.country(country) if country else None
+        return self.from_actor(actor, "demonym", date) if actor is not None else None
+
     def _resolve(self, text: str, ner_type: str | None, date: str | None,
                  countries: dict[str, float] | None, want_admin1: bool) -> Resolution | None:
         countries = countries or {}
@@ -261,14 +277,15 @@ class Matcher:
         flat = sk.replace(" ", "")
         if len(flat) < 5:
             return None
-        found: list[str] = []
-        for length in (len(flat) - 1, len(flat), len(flat) + 1):
-            for other, ids in _skeleton_buckets(self.reg).get(length, ()):
+        index = _deletion_index(self.reg)
+        found: set[str] = set()
+        for variant in {flat, *_deletions(flat)}:
+            for other, ids in index.get(variant, ()):
                 if _within_one_edit(flat, other):
-                    found.extend(i for i in ids if self.reg.by_id[i].curated)
+                    found.update(ids)
         if not found:
             return None
-        return self.pick(sorted(set(found)), ner_type, date, countries, strict_type=ner_type is not None)
+        return self.pick(sorted(found), ner_type, date, countries, strict_type=ner_type is not None)
 
 
 _CONTEXT_WORD = re.compile(r"[\w\u0900-\u0963\u0971-\u097f.'’-]+")
@@ -279,13 +296,20 @@ def _context_key(word: str) -> str:
     return key.rstrip(".") if key.endswith(".") and key not in en_agents.ADJECTIVES else key
 
 
+@lru_cache(maxsize=4)
+def text_words(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, match key, surface) of the words of a text; shared by the scans of one
+    document (country focus, spotting, role phrases)."""
+    return tuple((m.start(), m.end(), _context_key(m.group()), m.group()) for m in _CONTEXT_WORD.finditer(text))
+
+
 def context_countries(text: str, reg: Registry | None = None, max_words: int = 3) -> dict[str, float]:
     """Countries named in a text (names and demonyms), weighted by share of the most named one.
 
     A cheap document focus that does not depend on the recogniser having found every name.
     """
     reg = reg or registry()
-    words = [_context_key(w) for w in _CONTEXT_WORD.findall(text)]
+    words = [w[2] for w in text_words(text)]
     counts: dict[str, int] = {}
     i = 0
     while i < len(words):
@@ -310,10 +334,11 @@ def context_countries(text: str, reg: Registry | None = None, max_words: int = 3
     return {c: n / top for c, n in counts.items()}
 
 
-def document_focus(text: str, lang: str | None, reg: Registry | None = None) -> dict[str, float]:
-    """Country weights for a document: the countries it names, plus the language's home
-    country as a weak prior (Hindi: India)."""
-    focus = context_countries(text, reg)
+def document_focus(text: str, lang: str | None, reg: Registry | None = None,
+                   named: dict[str, float] | None = None) -> dict[str, float]:
+    """Country weights for a document: the countries it names (`named`, when already
+    computed), plus the language's home country as a weak prior (Hindi: India)."""
+    focus = dict(named) if named is not None else context_countries(text, reg)
     if lang == "hi" and hi_agents.HOME_COUNTRY not in focus:
         focus[hi_agents.HOME_COUNTRY] = hi_agents.HOME_WEIGHT
     return focus
@@ -354,7 +379,7 @@ def spot(text: str, reg: Registry | None = None, max_words: int = 6) -> list[tup
     Latin names must be written with a capital (Turkey, not turkey; EU, not eu)."""
     reg = reg or registry()
     index = spot_index(reg)
-    words = [(m.start(), m.end(), _context_key(m.group()), m.group()) for m in _CONTEXT_WORD.finditer(text)]
+    words = text_words(text)
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
@@ -384,16 +409,22 @@ def spot(text: str, reg: Registry | None = None, max_words: int = 6) -> list[tup
     return found
 
 
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
 @cache
-def _skeleton_buckets(reg: Registry) -> dict[int, list[tuple[str, list[str]]]]:
-    """Skeletons of curated actors by length (spaces removed)."""
-    buckets: dict[int, list[tuple[str, list[str]]]] = {}
+def _deletion_index(reg: Registry) -> dict[str, list[tuple[str, list[str]]]]:
+    """Symmetric-deletion index of curated actors' skeletons (spaces removed): each skeleton
+    and each of its one-letter deletions -> (skeleton, curated actor ids)."""
+    index: dict[str, list[tuple[str, list[str]]]] = {}
     for sk, ids in reg.skeleton.items():
         curated = [i for i in ids if reg.by_id[i].curated]
-        if curated:
-            flat = sk.replace(" ", "")
-            buckets.setdefault(len(flat), []).append((flat, curated))
-    return buckets
+        flat = sk.replace(" ", "")
+        if curated and len(flat) >= 4:
+            for variant in {flat, *_deletions(flat)}:
+                index.setdefault(variant, []).append((flat, curated))
+    return index
 
 
 def _initials(sk: str) -> list[str]:

@@ -33,6 +33,7 @@ from ghatna.resolve.matcher import (
     document_focus,
     matcher,
     spot,
+    text_words,
 )
 from ghatna.text.normalise import match_key
 
@@ -55,7 +56,7 @@ class RolePhrase:
 
 def find_role_phrases(doc: Document, m: Matcher) -> list[RolePhrase]:
     """'रूसी राष्ट्रपति', 'कज़ाख़स्तान के राष्ट्रपति', 'Russian President', 'President of Russia'."""
-    words = [(w.start(), w.end(), match_key(w.group())) for w in _WORD.finditer(doc.text)]
+    words = text_words(doc.text)
     hindi = doc.lang != "en"
     titles = hi_agents.ROLE_TITLES if hindi else en_agents.ROLE_TITLES
     adjectives = hi_agents.ADJECTIVES if hindi else en_agents.ADJECTIVES
@@ -114,10 +115,12 @@ class ResolveStage:
         m = matcher()
         date = date_key(doc.published)
         entities = doc.entities
-        # Pass 1 without, pass 2 with the document's country focus.
-        found = [self._resolve_entity(doc, e, m, date, {}) for e in entities]
-        focus = _country_focus(entities, found)
-        for country, weight in document_focus(doc.text, doc.lang, m.reg).items():
+        # Pass 1 (names as written) gives the document's country focus, with the countries
+        # the text names; pass 2 resolves with it.
+        named = context_countries(doc.text, m.reg)
+        written = [self._resolve_written(e, m, date) for e in entities]
+        focus = _country_focus(entities, written)
+        for country, weight in document_focus(doc.text, doc.lang, m.reg, named).items():
             focus[country] = max(focus.get(country, 0.0), weight)
         found = [self._resolve_entity(doc, e, m, date, focus) for e in entities]
         for entity, res in zip(entities, found, strict=True):
@@ -125,10 +128,17 @@ class ResolveStage:
                 _apply(entity, res)
         resolved_ids = {e.id for e, r in zip(entities, found, strict=True) if r is not None}
         self._role_phrases(doc, m, date, resolved_ids)
-        self._spot(doc, m, date, resolved_ids)
+        self._spot(doc, m, date, resolved_ids, named)
         _coreference(doc, resolved_ids)
         doc.entities = _merge(doc.entities)
         return doc
+
+    def _resolve_written(self, entity: Entity, m: Matcher, date: str | None) -> Resolution | None:
+        for text in {mt.text for mt in entity.mentions} or {entity.name}:
+            res = m.resolve_written(text, entity.type, date)
+            if res is not None:
+                return res
+        return None
 
     def _resolve_entity(self, doc: Document, entity: Entity, m: Matcher, date: str | None,
                         focus: dict[str, float]) -> Resolution | None:
@@ -173,7 +183,8 @@ class ResolveStage:
             entity.mentions.append(mention)
 
 
-    def _spot(self, doc: Document, m: Matcher, date: str | None, resolved: set[str]) -> None:
+    def _spot(self, doc: Document, m: Matcher, date: str | None, resolved: set[str],
+              named: dict[str, float]) -> None:
         """Registry names written out that the recogniser missed (curated actors, demonyms)."""
         taken = sorted((mt.start, mt.end) for e in doc.entities for mt in e.mentions)
         by_id = {e.id: e for e in doc.entities}
@@ -195,18 +206,17 @@ class ResolveStage:
             entity.mentions.append(Mention(start, end, doc.text[start:end], mention_type))
             taken.append((start, end))
         if doc.lang == "hi":
-            self._spot_places(doc, m, taken, by_id)
+            self._spot_places(doc, m, taken, by_id, named)
 
     def _spot_places(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
-                     by_id: dict[str, Entity]) -> None:
+                     by_id: dict[str, Entity], named_countries: dict[str, float]) -> None:
         """Devanagari place names of the foreign countries a Hindi story names ('नेवाडा' in a story
         about the United States) that the recogniser missed.  Only provinces and cities of
         100,000+, and never in the home country, where too many town names are also words."""
-        named = {c for c, w in context_countries(doc.text, m.reg).items()
-                 if w >= 0.3 and c != hi_agents.HOME_COUNTRY}
+        named = {c for c, w in named_countries.items() if w >= 0.3 and c != hi_agents.HOME_COUNTRY}
         if not named:
             return
-        words = [(w.start(), w.end(), match_key(w.group())) for w in _WORD.finditer(doc.text)]
+        words = text_words(doc.text)
         i = 0
         while i < len(words):
             step = 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ghatna.text.normalise import match_key
 
@@ -81,6 +82,7 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in _SPLIT.split(name) if t]
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """Skeletons of a name's words, space-separated, in order; a word with no consonant
     left (Ha, ए) keeps its place as 'a', so Kim Ha Joong does not become Kim Joong."""
@@ -90,6 +92,7 @@ def skeleton(name: str) -> str:
 _VOWEL_RUNS = re.compile(r"([aeiou])\1+")
 
 
+@lru_cache(maxsize=65536)
 def sound_key(name: str) -> str:
     """A spelling with vowels kept but folded (long = short, no 'h', no doubles), to tell
     apart names that share a skeleton: भंडारा 'bandara' vs Bhayandar 'bayandar'."""
@@ -103,6 +106,7 @@ def sound_key(name: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
     """0..1 likeness of two names' sound keys."""
     from difflib import SequenceMatcher
