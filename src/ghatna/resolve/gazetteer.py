@@ -108,9 +108,14 @@ class Gazetteer:
                 s -= 1.0  # sounds the same, but is not written so
             s += 2.5 * countries.get(p.country, 0.0)
             if p.kind == "A":
-                # its weight is the population of all its cities: a same-named city (New York,
-                # Washington) is what news means unless the text says province or state
-                s += 3.0 if want_admin1 else -2.5
+                # its weight is the population of all its cities: a big same-named city of the
+                # same country (New York, Washington) is what news means unless the text says
+                # province or state
+                if want_admin1:
+                    s += 3.0
+                elif any(q.kind == "P" and q.country == p.country and q.population * 10 >= p.population
+                         for q in places):
+                    s -= 2.5
             return s
 
         return max(places, key=score)

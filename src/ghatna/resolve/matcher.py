@@ -146,6 +146,13 @@ class Matcher:
         words = clean_name(text).split()
         if res is None and len(words) > 1:
             head = match_key(words[0])
+            english = hi_agents.DIRECTIONS.get(head)
+            if english and ner_type in (None, "LOC", "GPE"):
+                # पश्चिमी वर्जीनिया: West Virginia, before trying Virginia
+                place = self.gaz.lookup(" ".join([english, *words[1:]]), countries)
+                if place is not None and place.population >= SMALL_PLACE and similarity(
+                        " ".join(words[1:]), place.name.split(" ", 1)[-1]) >= SOUND_FLOOR:
+                    return self.from_place(place, "place-skeleton", ner_type)
             if head in hi_agents.NOT_NAMES or head in en_agents.NOT_NAMES or head == "the":
                 return self.resolve(" ".join(words[1:]), ner_type, date, countries, want_admin1)
         return res

@@ -77,3 +77,9 @@ INTERNATIONAL_MARKERS = frozenset(match_key(w) for w in (
     "अंतरराष्ट्रीय अंतर्राष्ट्रीय विश्व संयुक्त यूरोपीय यूरोपियन इंटरनेशनल वर्ल्ड ग्लोबल एशियाई एशियन "
     "अफ़्रीकी अफ्रीकी अफ़्रीकन अरब इस्लामी इस्लामिक राष्ट्रमंडल नेशंस यूनाइटेड ओलंपिक "
     "अंतर-सरकारी क्षेत्रीय".split()))
+
+# Direction words that open place names (पश्चिमी वर्जीनिया = West Virginia), in English.
+DIRECTIONS: dict[str, str] = {match_key(k): v for k, v in {
+    "पश्चिमी": "West", "पश्चिम": "West", "पूर्वी": "East", "पूर्व": "East", "उत्तरी": "North",
+    "उत्तर": "North", "दक्षिणी": "South", "दक्षिण": "South", "न्यू": "New",
+}.items()}
