@@ -35,6 +35,7 @@ FOREIGN_SKELETON_MIN_POPULATION = 1_000_000
 _MONTHS = frozenset(m for code in ("hi", "en") for m in get_pack(code).months)
 METONYM_MIN_POPULATION = 500_000
 SMALL_PLACE = 50_000
+CLOSE_SOUND = 0.85
 SOUND_FLOOR_ONE_WORD = 0.8
 SOUND_FLOOR_SHORT = 0.86
 SOUND_FLOOR = 0.7
@@ -219,8 +220,11 @@ class Matcher:
         place = None
         if placey:
             place = self.gaz.lookup(name, countries, want_admin1)
-            # A sound-alike outside the document's countries is more likely a miss than a find.
-            if place is not None and countries and place.country not in countries:
+            # A sound-alike outside the document's countries is more likely a miss than a find,
+            # unless it is a province or a big city that sounds just the same (इंग्लैंड: England).
+            if place is not None and countries and place.country not in countries and not (
+                    (place.kind == "A" or place.population >= FOREIGN_SKELETON_MIN_POPULATION)
+                    and similarity(name, place.name) >= CLOSE_SOUND):
                 place = None
             if place is not None and not countries and place.population < FOREIGN_SKELETON_MIN_POPULATION:
                 place = None
@@ -243,6 +247,11 @@ class Matcher:
                 place = self.gaz.lookup(name, countries)
                 if place is not None and place.population >= METONYM_MIN_POPULATION:
                     return self.from_place(place, "place", "GPE")
+        if ner_type in (None, "PER") and len(words) >= 2:
+            # The first words of a curated person's longer name (किम जोंग: Kim Jong Un)
+            people = {a.id for a, full in _curated_people(reg) if full[: len(words)] == words and len(full) > len(words)}
+            if len(people) == 1:
+                return self.from_actor(reg.by_id[people.pop()], "skeleton", date)
         if ner_type in (None, "PER") and words and len(words[-1]) >= 3:
             # A surname alone: only curated people, and only one of them in office at the date.
             people = [reg.by_id[i] for i in reg.surname.get(words[-1], ())]
@@ -414,6 +423,19 @@ def spot(text: str, reg: Registry | None = None, max_words: int = 6) -> list[tup
         else:
             i += 1
     return found
+
+
+@cache
+def _curated_people(reg: Registry) -> list[tuple[Actor, list[str]]]:
+    """(person, skeleton words of one of their names of three or more words)."""
+    out = []
+    for a in reg.actors:
+        if a.type == "PER" and a.curated:
+            for n in (*a.hi, *a.en):
+                sk = skeleton(n).split()
+                if len(sk) >= 3:
+                    out.append((a, sk))
+    return out
 
 
 def _deletions(word: str) -> list[str]:

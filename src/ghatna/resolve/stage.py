@@ -205,7 +205,7 @@ class ResolveStage:
                 resolved.add(actor_id)
             entity.mentions.append(Mention(start, end, doc.text[start:end], mention_type))
             taken.append((start, end))
-        if doc.lang == "hi":
+        if doc.lang in ("hi", "en"):
             self._spot_places(doc, m, taken, by_id, named)
 
     def _spot_places(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
@@ -225,8 +225,11 @@ class ResolveStage:
                     continue
                 start, end = words[i][0], words[i + n - 1][1]
                 key = " ".join(w[2] for w in words[i : i + n])
-                if len(key) < 4 or key in hi_agents.NOT_NAMES or not _DEVANAGARI.search(key):
+                if len(key) < 4 or key in hi_agents.NOT_NAMES or key in en_agents.NOT_NAMES:
                     continue
+                surface = words[i : i + n]
+                if not _DEVANAGARI.search(key) and not all(w[3][:1].isupper() for w in surface):
+                    continue  # Latin names are capitalised
                 places = [p for p in m.gaz.hits(key) if p.country in named and p.kind != "C"
                           and (p.kind == "A" or p.population >= SPOT_MIN_POPULATION)]
                 if not places or any(s < end and start < e for s, e in taken):
