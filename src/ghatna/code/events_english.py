@@ -95,9 +95,15 @@ def _lookup(token: Any) -> tuple[str, str | None, int] | None:
             return (*en.TRIGGERS[phrase], end)
         if phrase in en.DISASTERS:
             return "DISASTER", en.DISASTERS[phrase], end
+    if base in en.DISASTERS and token.pos_ != "VERB":  # a storm, a strike of lightning: nature first
+        return "DISASTER", en.DISASTERS[base], token.i
+    if base in en.OBJECT_REQUIRED and token.pos_ == "VERB":
+        objects = {lemma(ch) for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass", "dative")}
+        if not objects & en.OBJECT_REQUIRED[base]:
+            return None
     if base in en.TRIGGERS:
         return (*en.TRIGGERS[base], token.i)
-    if base in en.DISASTERS and token.pos_ != "VERB" or base in ("derail",):
+    if base in ("derail",):
         return "DISASTER", en.DISASTERS[base], token.i
     return None
 

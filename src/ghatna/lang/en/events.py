@@ -102,6 +102,19 @@ _add("ASSAULT", None, "recapture", "retake", "overrun", "capture town", "capture
 _add("MOBILIZE", "troops", "set up post", "set up base", "set up camp", "set up checkpoint",
      "establish base", "establish post", "build base")
 
+# Lemmas that are events only with one of these objects (release a statement, give a speech,
+# free kick, lightning struck).
+OBJECT_REQUIRED: dict[str, frozenset[str]] = {
+    "release": frozenset({"prisoner", "hostage", "detainee", "captive", "activist", "journalist",
+                          "soldier", "sailor", "fisherman", "national", "citizen", "worker", "people"}),
+    "free": frozenset({"prisoner", "hostage", "detainee", "captive", "activist", "journalist"}),
+    "give": frozenset({"aid", "assistance", "money", "fund", "loan", "grant", "weapon", "arm",
+                       "support", "asylum", "refuge", "shelter", "food", "help"}),
+    "return": frozenset({"territory", "land", "prisoner", "hostage", "body", "remains", "weapon"}),
+    "strike": frozenset({"target", "base", "position", "village", "town", "city", "convoy",
+                         "camp", "depot", "facility", "site", "ship", "troop", "force"}),
+}
+
 # The object decides: seizing or destroying weapons is COERCE seize, capturing a place is ASSAULT,
 # setting up a post or base is MOBILIZE.
 WEAPON_NOUNS = frozenset({"weapon", "gun", "explosive", "ied", "device", "bomb", "ammunition", "mine",

@@ -108,6 +108,7 @@ _add("ASSAULT", "abduct", "अपहरण", "अगवा", "बंधक")
 _add("ASSAULT", "beat", "पिटाई", "मारपीट", "पीटा")
 _add("ASSAULT", "sexual", "बलात्कार", "दुष्कर्म", "यौन उत्पीड़न")
 _add("ASSAULT", "targeted", "हत्या की", "हत्या कर", "साजिश रच")
+_add("ASSAULT", None, "मार डाला", "मार डाले", "मार गिराया", "मार गिराए")  # active killing, not मारे गए
 _add("ASSAULT", "primitive", "आगजनी", "आग लगा", "चाकू")
 _add("ASSAULT", "crowd-control", "लाठीचार्ज", "आंसू गैस", "आँसू गैस", "पानी की बौछार")
 _add("ASSAULT", "destroy", "ध्वस्त", "नष्ट कर")
