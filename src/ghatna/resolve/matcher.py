@@ -389,6 +389,21 @@ def spot_index(reg: Registry | None = None) -> dict[str, list[tuple[tuple[str, .
     return index
 
 
+@cache
+def spot_people(reg: Registry | None = None) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """First-word skeleton -> [(word skeletons, actor id, name)] of curated people's names of two
+    or more words, to spot spellings the registry does not list (माइक पोम्पिओ)."""
+    reg = reg or registry()
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for a in reg.actors:
+        if a.type == "PER" and a.curated:
+            for name in (*a.hi, *a.en):
+                words = tuple(skeleton(name).split())
+                if len(words) >= 2 and len(words[0]) >= 2 and len(words[-1]) >= 3:
+                    index.setdefault(words[0], []).append((words, a.id, name))
+    return index
+
+
 def spot(text: str, reg: Registry | None = None, max_words: int = 6) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of registry names written out in `text`, longest match first.
 
@@ -413,6 +428,17 @@ def spot(text: str, reg: Registry | None = None, max_words: int = 6) -> list[tup
             if all(g in (" ", "-") for g in gaps):
                 match = (words[i][0], words[i + n - 1][1], actor_id, n)
                 break
+        if match is None and (not words[i][3].isascii() or words[i][3][:1].isupper()):
+            first = skeleton(words[i][3])
+            for names, actor_id, full in spot_people(reg).get(first, ()):
+                n = len(names)
+                if i + n > len(words) or any(text[words[j][1] : words[j + 1][0]] not in (" ", "-")
+                                             for j in range(i, i + n - 1)):
+                    continue
+                surface = text[words[i][0] : words[i + n - 1][1]]
+                if tuple(skeleton(w[3]) for w in words[i : i + n]) == names and similarity(surface, full) >= SOUND_FLOOR_ONE_WORD:
+                    match = (words[i][0], words[i + n - 1][1], actor_id, n)
+                    break
         if match:
             end = match[1]
             # a trailing full stop belongs to the sentence, not the name (unless U.S.)
