@@ -61,6 +61,13 @@ def test_loose_key_folds_variants_but_not_different_names():
     assert loose_key("टोकायव") == loose_key("तोकायेव")
     assert loose_key("कज़ाख़स्तान") == loose_key("कजाकिस्तान")
     assert loose_key("पुतिन") != loose_key("मोदी")
+    assert loose_key("रहानी") != loose_key("रहन")  # the final vowel is kept
+
+
+def test_person_names_one_edit_apart_group_but_places_do_not():
+    mentions = [Mention(0, 11, "अहमदीनेजाद", "PER"), Mention(20, 30, "अमदीनेजाद", "PER"),
+                Mention(40, 50, "स्लोवाकिया", "LOC"), Mention(60, 70, "स्लोवेनिया", "LOC")]
+    assert [len(e.mentions) for e in group_mentions(mentions)] == [2, 1, 1]
 
 
 @pytest.mark.parametrize(("hindi", "latin"), [

@@ -1,8 +1,8 @@
 """Group one document's mentions into entities.
 
 Two mentions are one entity when their loose keys are equal (spelling variants: टोकायव /
-तोकायेव, कज़ाख़स्तान / कजाकिस्तान; case and 'the' in English) and their types agree (LOC and GPE
-count as one), or when a short person name is part of exactly one longer person name in the
+तोकायेव, कज़ाख़स्तान / कजाकिस्तान; case and 'the' in English) or, for long person names, one edit apart,
+and their types agree (LOC and GPE count as one), or when a short person name is part of exactly one longer person name in the
 same document (पुतिन -> व्लादिमीर पुतिन).  Resolving entities to actors is a later stage.
 """
 
@@ -33,6 +33,18 @@ def mention_key(text: str) -> str:
     return match_key(_ENGLISH_ARTICLE.sub("", text.strip()))
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by exactly one insertion, deletion or substitution."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
 def display_name(texts: list[str]) -> str:
     """The entity's name: the most frequent of its longest mentions, romanised if Devanagari."""
     longest = max(len(t) for t in texts)
@@ -47,6 +59,15 @@ def group_mentions(mentions: list[Mention],
     groups: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         groups.setdefault((_type_class(m.type), mention_key(m.text)), []).append(m)
+    # Long person keys one edit apart are one name spelt two ways (अहमदीनेजाद / अमदीनेजाद); not
+    # places, where one letter tells names apart (Slovakia / Slovenia, Gambia / Zambia).
+    keys = [k for k in groups if k[0] == "PER"]
+    for i, key in enumerate(keys):
+        for earlier in keys[:i]:
+            if earlier in groups and key in groups \
+                    and min(len(key[1]), len(earlier[1])) >= 5 and _one_edit(key[1], earlier[1]):
+                groups[earlier].extend(groups.pop(key))
+                break
     # Short person names join the one longer name whose words contain theirs.
     full_names = [(k, set(k[1].split())) for k in groups if k[0] == "PER" and " " in k[1]]
     for key in [k for k in groups if k[0] == "PER"]:

@@ -156,16 +156,22 @@ _NASALS_BEFORE = re.compile(r"[ङञणनम]्(?=[क-ह])")
 def loose_key(text: str) -> str:
     """Variants such as टोकायव / तोकायेव, कज़ाख़स्तान / कजाकिस्तान map to one key.
 
-    Deliberately lossy: only ever used to compare names already tagged in one document.
+    Word by word: a consonant skeleton (vowels inside the word dropped, look-alike consonants
+    folded) plus the word's final vowel, which writers keep (रहानी is not रहन, पत्नी not
+    पुतिन).  Deliberately lossy: only used to compare names found in one document.
     """
-    key = match_key(text)
-    key = _NASALS_BEFORE.sub("ं", key)
+    return " ".join(_loose_word(w) for w in re.split(r"[\s\-]+", match_key(text)) if w)
+
+
+def _loose_word(word: str) -> str:
+    key = _NASALS_BEFORE.sub("ं", word)
     key = key.translate(_CONSONANT_FOLD)
     key = key.replace("ख", "क").replace("घ", "ग").replace("छ", "च").replace("झ", "ज")
     key = key.translate(_VOWEL_FOLD)
-    # Short vowels between consonants are what writers drop or add most (टोकायव / तोकायेव).
+    final = key[-1] if key[-1:] in ("a", "e", "i", "o", "u") and len(key) > 1 else ""
+    # Vowels inside the word are what writers drop or add most (टोकायव / तोकायेव).
     key = re.sub(r"[aeiou]", "", key)
-    return re.sub(r"(.)\1+", r"\1", key).replace("N", "")
+    return re.sub(r"(.)\1+", r"\1", key).replace("N", "") + final
 
 
 # Indian states, union territories and large cities, and a few places that CLDR's country
