@@ -391,16 +391,18 @@ def spot_index(reg: Registry | None = None) -> dict[str, list[tuple[tuple[str, .
 
 @cache
 def spot_people(reg: Registry | None = None) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
-    """First-word skeleton -> [(word skeletons, actor id, name)] of curated people's names of two
-    or more words, to spot spellings the registry does not list (माइक पोम्पिओ)."""
+    """First word as written (match key) -> [(word skeletons, actor id, name)] of curated
+    people's names of two or more words, to spot other spellings of the rest of the name
+    (माइक पोम्पिओ for माइक पोम्पियो)."""
     reg = reg or registry()
     index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for a in reg.actors:
         if a.type == "PER" and a.curated:
             for name in (*a.hi, *a.en):
                 words = tuple(skeleton(name).split())
-                if len(words) >= 2 and len(words[0]) >= 2 and len(words[-1]) >= 3:
-                    index.setdefault(words[0], []).append((words, a.id, name))
+                first = _CONTEXT_WORD.findall(name)
+                if len(words) >= 2 and len(words[0]) >= 2 and len(words[-1]) >= 3 and first:
+                    index.setdefault(_context_key(first[0]), []).append((words, a.id, name))
     return index
 
 
@@ -429,8 +431,7 @@ def spot(text: str, reg: Registry | None = None, max_words: int = 6) -> list[tup
                 match = (words[i][0], words[i + n - 1][1], actor_id, n)
                 break
         if match is None and (not words[i][3].isascii() or words[i][3][:1].isupper()):
-            first = skeleton(words[i][3])
-            for names, actor_id, full in spot_people(reg).get(first, ()):
+            for names, actor_id, full in spot_people(reg).get(words[i][2], ()):
                 n = len(names)
                 if i + n > len(words) or any(text[words[j][1] : words[j + 1][0]] not in (" ", "-")
                                              for j in range(i, i + n - 1)):
