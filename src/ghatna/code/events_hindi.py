@@ -278,7 +278,10 @@ def modality(view: SentenceView, c: Candidate, head_end: int, clause_end: int) -
     clause_before = keys[_clause_start(view, c.first, 0):c.first]
     if any(k in ("अगर", "यदि") for k in clause_before):
         return negated, "hypothetical"
-    if any(k in _keyed(hi.REPORTED_CUES) for k in clause_before + after) and keys[c.first] not in _keyed(
+    # "यह दावा करते हुए ... आलोचना की": the subject's own claim while acting is no report of the act
+    cues = [k for i, k in enumerate(clause_before) if k in _keyed(hi.REPORTED_CUES) and not (
+        i + 1 < len(clause_before) and clause_before[i + 1] in ("करते", "करके", "कर"))]
+    if (cues or any(k in _keyed(hi.REPORTED_CUES) for k in after)) and keys[c.first] not in _keyed(
             hi.REPORTED_CUES):
         return negated, "reported"
     return negated, "asserted"
