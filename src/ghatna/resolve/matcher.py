@@ -245,7 +245,8 @@ class Matcher:
             places, exact = self.gaz.candidates(name)
             if exact:
                 place = self.gaz.lookup(name, countries)
-                if place is not None and place.population >= METONYM_MIN_POPULATION:
+                if place is not None and place.population >= METONYM_MIN_POPULATION and similarity(
+                        name, place.name) >= CLOSE_SOUND:  # by its own name, not an alternate one
                     return self.from_place(place, "place", "GPE")
         if ner_type in (None, "PER") and len(words) >= 2:
             # The first words of a curated person's longer name (किम जोंग: Kim Jong Un)
