@@ -201,3 +201,28 @@ def test_translated_organisation_names_by_embedding():
     assert res is not None and res.id == "igo:unicef"
     # a national body is not forced onto an international one
     assert m.resolve("राष्ट्रीय पुलिस", "ORG") is None
+
+
+def test_agent_phrases_take_the_actor_country_and_code():
+    text = "भारत सरकार और रूसी सेना ने कहा। सीएसटीओ बलों ने काम किया।"
+    doc = _doc(text, [("भारत सरकार", "ORG"), ("रूसी सेना", "ORG"), ("सीएसटीओ बलों", "ORG")])
+    doc = ResolveStage()(doc)
+    codes = {e.mentions[0].text: (e.country, e.actor_code) for e in doc.entities if e.id.startswith("e")}
+    assert codes["भारत सरकार"] == ("IND", "INDGOV")
+    assert codes["रूसी सेना"] == ("RUS", "RUSMIL")
+    assert codes["सीएसटीओ बलों"] == (None, "IGOCSTMIL")
+
+
+def test_spotting_finds_registry_names_the_recogniser_missed():
+    text = "माइक पोम्पिओ ने अमेरिका में ज़ैस स्टानिस्लाव से बात की।"
+    doc = ResolveStage()(_doc(text, [], published="2019-01-01"))
+    ids = {e.id for e in doc.entities}
+    assert {"Q30", "person:mike-pompeo", "person:stanislav-zas"} <= ids
+
+
+def test_direction_words_are_translated_before_they_are_dropped():
+    m = matcher()
+    res = m.resolve("पश्चिमी वर्जिनीया", "LOC", None, {"USA": 1.0})
+    assert res is not None and res.name == "West Virginia"
+    res = m.resolve("दक्षिणी नेवाडा", "LOC", None, {"USA": 1.0})
+    assert res is not None and res.name == "Nevada"

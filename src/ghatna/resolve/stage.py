@@ -26,6 +26,7 @@ from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
 from ghatna.lang.hi.names import skeleton
 from ghatna.resolve.matcher import (
+    HONORIFICS,
     Matcher,
     Resolution,
     context_countries,
@@ -129,6 +130,7 @@ class ResolveStage:
         resolved_ids = {e.id for e, r in zip(entities, found, strict=True) if r is not None}
         self._role_phrases(doc, m, date, resolved_ids)
         self._spot(doc, m, date, resolved_ids, named)
+        _compose_agents(doc, m, resolved_ids)
         _coreference(doc, resolved_ids)
         doc.entities = _merge(doc.entities)
         return doc
@@ -157,7 +159,8 @@ class ResolveStage:
         for phrase in find_role_phrases(doc, m):
             if any(s < phrase.end and phrase.title_start < e for s, e, _ in spans):
                 continue  # the title is inside a name the recogniser found
-            following = next((ent for s, _, ent in spans if 0 <= s - phrase.end <= 2), None)
+            following = next((ent for s, _, ent in spans if s >= phrase.end
+                              and _only_titles_between(doc.text[phrase.end : s])), None)
             if following is not None:
                 if following.id not in resolved and following.type in ("PER", None) and not following.country:
                     following.country = phrase.country  # 'कज़ाख़स्तान के उप रक्षा मंत्री X': X is Kazakh
@@ -246,6 +249,38 @@ class ResolveStage:
                 step = n
                 break
             i += step
+
+
+def _only_titles_between(gap: str) -> bool:
+    """', लेफ्टिनेंट-जनरल ' between a role phrase and a name: punctuation, spaces and titles only."""
+    if len(gap) > 40:
+        return False
+    return all(match_key(w) in HONORIFICS for w in _WORD.findall(gap))
+
+
+def _compose_agents(doc: Document, m: Matcher, resolved: set[str]) -> None:
+    """'भारत सरकार', 'रूसी सेना', 'सीएसटीओ बलों', 'Kazakh police': an unresolved organisation
+    made of an actor's name and an agent noun takes the actor's country and the combined code
+    (INDGOV, RUSMIL, IGOCSTMIL), as the Phoenix agents dictionary codes such phrases."""
+    for e in doc.entities:
+        if e.id in resolved or e.type not in ("ORG", None) or e.actor_code:
+            continue
+        for mt in e.mentions:
+            words = mt.text.split()
+            if len(words) < 2:
+                continue
+            head = " ".join(words[:-1])
+            agent = hi_agents.AGENTS.get(match_key(words[-1])) or en_agents.AGENTS.get(match_key(words[-1]))
+            if agent is None:
+                continue
+            actor = m.resolve_written(head, None, date_key(doc.published))
+            if actor is None or actor.is_place or not actor.actor_code:
+                continue
+            base = actor.actor_code if actor.type != "PER" else (actor.country or "")
+            if base:
+                e.country = actor.country
+                e.actor_code = base[:3] + agent if len(base) == 3 or base[3:6] == "GOV" else base + agent
+                break
 
 
 def _word_before(text: str, start: int) -> str:
