@@ -97,6 +97,8 @@ def test_relative_dates():
     assert dates("कल बैठक होगी", future=True) == [("2022-01-13", "day")]
     assert dates("2000 से अधिक सैनिक") == []  # a number, not a year
     assert dates("last week on Monday", "en") == [("2022-01-03", "week"), ("2022-01-10", "day")]
+    assert dates("next Monday", "en") == [("2022-01-17", "day")]
+    assert dates("अगले सोमवार को") == [("2022-01-17", "day")]
     doc = hindi_doc("प्रधानमंत्री ने सोमवार को इस्तीफा दे दिया।")
     resign = only(doc, "RETREAT")
     assert (resign.date, resign.date_precision) == ("2022-01-10", "day")
@@ -189,3 +191,16 @@ def test_events_survive_worker_processes():
         ["प्रधानमंत्री ने इस्तीफा दे दिया।", "The army deployed troops on Monday."] * 2)]
     docs = list(Pipeline().map(raws, workers=2))
     assert [d.events[0].type for d in docs] == ["RETREAT", "MOBILIZE"] * 2
+
+
+def test_english_pronoun_speaker_and_agents():
+    text = "The ministry said it had deployed police. Opposition leaders accused the government of lying."
+    doc = SegmentStage()(Document(text=text, lang="en", published=PUBLISHED))
+    start = text.index("ministry")
+    doc.entities.append(Entity(id="m", name="Ministry", type="ORG", country="KEN",
+                               mentions=[Mention(start, start + 8, "ministry", "ORG")]))
+    doc = EventsStage()(doc)
+    assert only(doc, "MOBILIZE").actors == ["m"]  # "it" is the ministry that spoke
+    accuse = only(doc, "ACCUSE")
+    names = {e.id: (e.name, e.type, e.actor_code) for e in doc.entities}
+    assert names[accuse.actors[0]][1:] == ("AGENT", "OPP") and names[accuse.recipients[0]][2] == "GOV"

@@ -144,7 +144,7 @@ class EventsStage:
         if english:
             from ghatna.code.events_english import detect_sentences
 
-            candidates += detect_sentences(doc, english)
+            candidates += detect_sentences(doc, english, _AgentMaker(doc))
         focus = _focus_place(doc)
         events = []
         for view, c in sorted(candidates, key=lambda vc: vc[1].start):

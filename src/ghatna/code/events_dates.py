@@ -20,6 +20,8 @@ from ghatna.lang import get_pack
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _YEAR_AFTER = frozenset({"में", "तक"})
 _YEAR_BEFORE = frozenset({"in", "since", "साल", "वर्ष", "सन", "सन्"})
+_NEXT = frozenset({"next", "coming", "अगले", "आगामी", "आने वाले"})
+_LAST = frozenset({"last", "past", "पिछले", "बीते", "गत"})
 _DAY = re.compile(r"^([1-9]|[12]\d|3[01])$")
 
 
@@ -110,8 +112,11 @@ def find_dates(keys: list[str], lang: str, published: str | None, future: bool =
     for i, key in enumerate(keys):
         if key in data.WEEKDAYS:
             delta = (pub.weekday() - data.WEEKDAYS[key]) % 7
-            day = pub + dt.timedelta(days=(7 - delta) % 7) if future else pub - dt.timedelta(days=delta)
-            add(i, i + 1, day.isoformat(), "day")
+            before = keys[i - 1] if i else ""
+            ahead = before in _NEXT or (future and before not in _LAST)
+            days_ahead = (7 - delta) % 7 or (7 if before in _NEXT else 0)
+            day = pub + dt.timedelta(days=days_ahead) if ahead else pub - dt.timedelta(days=delta)
+            add(i - (before in _NEXT or before in _LAST), i + 1, day.isoformat(), "day")
         elif key in data.DAY_WORDS:
             add(i, i + 1, (pub + dt.timedelta(days=data.DAY_WORDS[key])).isoformat(), "day")
         elif data.YESTERDAY_OR_TOMORROW and key == data.YESTERDAY_OR_TOMORROW:

@@ -35,6 +35,8 @@ TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 GOVERNING_FUTURE = frozenset({"plan", "vow", "promise", "pledge", "intend", "threaten", "aim", "prepare",
                               "decide", "agree", "offer", "want", "seek", "ready", "willing", "prepared",
                               "swear", "expect"})
+REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "confirm", "add", "report", "declare",
+                             "statement", "announcement"})
 GOVERNING_REPORTED = frozenset({"allege", "claim", "accuse", "say", "report", "deny"})
 
 
@@ -108,8 +110,36 @@ def _lookup(token: Any) -> tuple[str, str | None, int] | None:
     return None
 
 
-def _entities(view: SentenceView, sent_offset: int, token: Any) -> list[str]:
-    """Entities named by the noun phrase headed by `token` (its left edge up to itself)."""
+@cache
+def _agent_nouns() -> dict[str, str]:
+    try:
+        from ghatna.lang.en.agents import AGENTS
+    except ImportError:
+        return {}
+    return {k: v for k, v in AGENTS.items() if " " not in k}
+
+
+def _agent(view: SentenceView, token: Any, make_agent) -> list[str]:  # noqa: ANN001
+    """An AGENT entity for a generic actor noun (protesters, the government, police)."""
+    if make_agent is None:
+        return []
+    code = _agent_nouns().get(token.lower_) or _agent_nouns().get(lemma(token))
+    if not code:  # "opposition leaders": the modifier says who they are
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and (code := _agent_nouns().get(child.lower_)):
+                token = child
+                break
+    if not code:
+        return []
+    position = view.token_at(view.start + token.idx)
+    if position >= len(view.tokens):
+        return []
+    return [make_agent(view, position, (token.lower_, code, None))]
+
+
+def _entities(view: SentenceView, sent_offset: int, token: Any, make_agent=None) -> list[str]:  # noqa: ANN001
+    """Entities named by the noun phrase headed by `token` (its left edge up to itself); a
+    generic actor noun without a name becomes an AGENT entity."""
     start = sent_offset + token.left_edge.idx
     end = sent_offset + token.idx + len(token.text)
     found = []
@@ -119,13 +149,19 @@ def _entities(view: SentenceView, sent_offset: int, token: Any) -> list[str]:
             found.append(entity.id)
     for child in token.children:  # coordination: Russia and China
         if child.dep_ == "conj":
-            found += [e for e in _entities(view, sent_offset, child) if e not in found]
+            found += [e for e in _entities(view, sent_offset, child, make_agent) if e not in found]
+    if not found and token.pos_ in ("NOUN", "PROPN"):
+        found = _agent(view, token, make_agent)
     return found
 
 
 def _subject(token: Any) -> Any | None:
     for child in token.children:
         if child.dep_ in ("nsubj", "csubj"):
+            if child.pos_ == "PRON" and child.lower_ in ("it", "they", "he", "she") and \
+                    token.dep_ in ("ccomp", "xcomp", "conj") and token.head is not token:
+                # "the ministry said it had deployed": the pronoun is the speaker
+                return _subject(token.head) or child
             return child
     for child in token.children:
         if child.dep_ == "agent":
@@ -136,8 +172,12 @@ def _subject(token: Any) -> Any | None:
 
 
 def _modality(token: Any) -> tuple[bool, str]:
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.pos_ == "VERB":
+        token = token.head  # "would not join talks": the verb carries the noun's modality
     negated = any(c.dep_ == "neg" or c.lower_ in en.NEGATION_CUES for c in token.children)
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if "would" in auxiliaries and token.dep_ in ("ccomp", "acl") and lemma(token.head) in REPORTING_VERBS:
+        return negated, "future"  # "said the cabinet would meet": the future of reported speech
     if auxiliaries & {"could", "might", "may", "would", "should"} or any(
             c.lower_ in ("if", "unless") for c in token.children if c.dep_ == "mark"):
         return negated, "hypothetical"
@@ -152,7 +192,10 @@ def _modality(token: Any) -> tuple[bool, str]:
     return negated, "asserted"
 
 
-def _parse_candidates(view: SentenceView, parsed: Any) -> list[Candidate]:
+def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None) -> list[Candidate]:  # noqa: ANN001
+    def ents(token: Any) -> list[str]:
+        return _entities(view, view.start, token, make_agent)
+
     found: list[Candidate] = []
     taken: set[int] = set()
     for token in parsed:
@@ -182,18 +225,20 @@ def _parse_candidates(view: SentenceView, parsed: Any) -> list[Candidate]:
         c.type, c.mode = kind, mode
         if token.pos_ == "VERB":
             passive = any(ch.dep_ == "nsubjpass" for ch in token.children)
-            c.actors = _entities(view, view.start, subject) if subject is not None else []
+            c.actors = ents(subject) if subject is not None else []
             for child in token.children:
+                if kind == "MOBILIZE" and child.dep_ in ("dobj", "obj", "nsubjpass"):
+                    continue  # the troops deployed are what moves, not a recipient
                 if child.dep_ in ("dobj", "obj", "dative", "nsubjpass") or (passive and child.dep_ == "attr"):
-                    c.recipients += _entities(view, view.start, child)
+                    c.recipients += ents(child)
         else:
             for child in token.children:
                 if child.dep_ in ("poss", "compound", "amod") and child.i < token.i:
-                    c.actors += _entities(view, view.start, child)
+                    c.actors += ents(child)
             if not c.actors and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
                 # "Russia launched an attack": the noun's actor is the subject of its light verb
                 head_subject = _subject(token.head)
-                c.actors = _entities(view, view.start, head_subject) if head_subject is not None else []
+                c.actors = ents(head_subject) if head_subject is not None else []
         for child in token.children:
             if child.dep_ != "prep":
                 continue
@@ -201,9 +246,9 @@ def _parse_candidates(view: SentenceView, parsed: Any) -> list[Candidate]:
             word = child.lower_
             for obj in objects:
                 if word in en.ACTOR_PREPOSITIONS and not c.actors:
-                    c.actors = _entities(view, view.start, obj)
+                    c.actors = ents(obj)
                 elif word in en.RECIPIENT_PREPOSITIONS:
-                    c.recipients += _entities(view, view.start, obj)
+                    c.recipients += ents(obj)
                 elif word in en.PLACE_PREPOSITIONS:
                     places = [m for m in view.mentions if is_place(m[2])
                               and view.tokens[m[0]][0] >= view.start + obj.left_edge.idx
@@ -226,11 +271,12 @@ def _depth(token: Any) -> int:
     return depth
 
 
-def detect_sentences(doc: Document, views: list[SentenceView]) -> list[tuple[SentenceView, Candidate]]:
+def detect_sentences(doc: Document, views: list[SentenceView],
+                     make_agent=None) -> list[tuple[SentenceView, Candidate]]:  # noqa: ANN001
     texts = [doc.text[v.start:v.end] for v in views]
     out = []
     for view, parsed in zip(views, _nlp().pipe(texts), strict=True):
-        for c in _parse_candidates(view, parsed):
+        for c in _parse_candidates(view, parsed, make_agent):
             if c.place is None:
                 places = [m for m in view.mentions if is_place(m[2]) and m[2].id not in c.actors + c.recipients]
                 c.place = places[0][2].id if places else None
