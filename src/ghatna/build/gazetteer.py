@@ -91,7 +91,11 @@ def build() -> list[list[str]]:
         for row in csv.DictReader(f):
             key = (row["cc"], round(float(row["lat"]), 1), round(float(row["lon"]), 1))
             admin1_at.setdefault(key, row["admin1"])
-            admin1_at.setdefault((row["cc"], row["name"]), row["admin1"])
+            by_name = (row["cc"], row["name"])
+            if admin1_at.get(by_name, row["admin1"]) != row["admin1"]:
+                admin1_at[by_name] = ""  # a name in two admin1s: join by position instead
+            else:
+                admin1_at[by_name] = row["admin1"]
 
     rows: list[list[str]] = []
     city_named: dict[tuple[str, str], tuple[int, float, float]] = {}  # (cc, name key) -> biggest
@@ -100,7 +104,7 @@ def build() -> list[list[str]]:
     for c in cities.values():
         cc = c["countrycode"]
         lat, lon = float(c["latitude"]), float(c["longitude"])
-        admin1 = admin1_at.get((cc, round(lat, 1), round(lon, 1))) or admin1_at.get((cc, c["name"])) or ""
+        admin1 = admin1_at.get((cc, c["name"])) or admin1_at.get((cc, round(lat, 1), round(lon, 1))) or ""
         alts = c.get("alternatenames") or []
         pop = int(c.get("population") or 0)
         # Big cities have exonyms worth keeping (Köln: Cologne); small towns keep a few spellings.
@@ -109,6 +113,8 @@ def build() -> list[list[str]]:
         latin = [a for a in alts if _LATIN_NAME.match(a) and a != c["name"] and not a.isupper()][:limit]
         deva = [a for a in alts if _DEVANAGARI.search(a)]
         names = [c["name"], *latin, *deva]
+        if c["name"].endswith(" City") and admin1 and _ascii_key(c["name"][:-5]) == _ascii_key(admin1):
+            names.append(c["name"][:-5])  # New York City is what 'New York' / न्यूयॉर्क mostly means
         rows.append([f"geonames:{c['geonameid']}", "P", c["name"], a2_to_a3.get(cc, ""), admin1,
                      f"{lat:.5f}", f"{lon:.5f}", str(pop), "|".join(_keys(names))])
         for alias in (c["name"], *(a for a in alts if _LATIN_NAME.match(a))):
