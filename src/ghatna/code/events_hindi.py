@@ -160,11 +160,10 @@ def detect(view: SentenceView) -> list[Candidate]:
         if not overlapping:
             merged.append(c)
             continue
+        if c.type == "DISASTER":  # EDNIL knows fires and accidents better than the lexicon
+            merged = [x for x in merged if x not in overlapping] + [c]
+            continue
         for x in overlapping:
-            if c.type == "DISASTER":  # EDNIL knows fires and accidents better than the lexicon
-                merged.remove(x)
-                merged.append(c)
-                break
             if x.type == c.type:
                 x.subtype = c.subtype
                 x.mode = x.mode or c.mode
