@@ -51,6 +51,11 @@ def test_hindi_types(text, kind, mode):
     assert text[event.trigger.start:event.trigger.end] == event.trigger.text
 
 
+def test_protest_needs_protest_words():
+    assert not [e for e in hindi_doc("भारतीय खिलाड़ियों ने शानदार प्रदर्शन किया।").events if e.type == "PROTEST"]
+    assert only(hindi_doc("किसानों ने सरकार के खिलाफ प्रदर्शन किया।"), "PROTEST").mode == "demo"
+
+
 def test_light_verb_span_and_genitive():
     doc = hindi_doc("राष्ट्रपति ने आपातकाल की घोषणा की।")
     assert only(doc, "COERCE").trigger.text == "आपातकाल की घोषणा की"

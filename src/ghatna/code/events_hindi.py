@@ -33,6 +33,11 @@ def lexicon_trie() -> dict[tuple[str, ...], tuple[str, str | None]]:
 
 
 @cache
+def _context_required() -> dict[tuple[str, ...], frozenset[str]]:
+    return {_phrase_keys(head): _keyed(words) for head, words in hi.CONTEXT_REQUIRED.items()}
+
+
+@cache
 def _max_head_len() -> int:
     return max(len(k) for k in lexicon_trie())
 
@@ -115,6 +120,10 @@ def lexicon_candidates(view: SentenceView) -> list[Candidate]:
             i += 1
             continue
         length, (kind, mode) = match
+        context = _context_required().get(tuple(keys[i:i + length]))
+        if context and context.isdisjoint(keys):
+            i += 1
+            continue
         end = _light_verb_end(keys, i + length)
         verbal = end > i + length or keys[i + length - 1] in _keyed(hi.LIGHT_VERBS)
         found.append(Candidate(view.index, i, end, view.tokens[i][0], view.tokens[end - 1][1], kind, mode,

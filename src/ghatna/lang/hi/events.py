@@ -32,7 +32,7 @@ _add("AGREE", None, "सहमति", "सहमत", "राजी", "रा�
 # SUPPORT: endorse, praise, thank, welcome, sign agreements, recognise
 _add("SUPPORT", None, "समर्थन", "प्रशंसा", "सराहना", "तारीफ", "तारीफ़", "स्वागत", "धन्यवाद", "आभार",
      "शुक्रिया", "बधाई", "मान्यता", "समझौते पर हस्ताक्षर", "समझौता", "समझौते", "संधि पर हस्ताक्षर",
-     "हस्ताक्षर", "माफी मांगी", "माफ़ी मांगी", "क्षमा मांगी", "बचाव")
+     "हस्ताक्षर", "माफी मांगी", "माफ़ी मांगी", "क्षमा मांगी")
 # CONCEDE: accede, ease restrictions
 _add("CONCEDE", None, "मांगें मान", "मांग मान", "मांगें स्वीकार", "मांग स्वीकार", "ढील", "रियायत")
 # COOPERATE
@@ -44,7 +44,7 @@ _add("AID", None, "सहायता", "मदद", "राहत सामग�
 _add("RETREAT", "resign", "इस्तीफा", "इस्तीफ़ा", "इस्तीफे", "इस्तीफ़े", "त्यागपत्र", "पद छोड़", "पद छोड़ने")
 _add("RETREAT", "withdraw", "वापसी", "वापस बुला", "वापस बुलाया", "पीछे हट", "पीछे हटने", "पीछे हटे",
      "हटा लिया", "हटा लिए")
-_add("RETREAT", "release", "रिहा", "रिहाई", "छोड़ दिया", "मुक्त कर")
+_add("RETREAT", "release", "रिहा", "रिहाई", "मुक्त कर")
 _add("RETREAT", "ceasefire", "युद्धविराम", "युद्ध विराम", "संघर्षविराम", "संघर्ष विराम", "सीजफायर")
 _add("RETREAT", "disarm", "हथियार डाल", "आत्मसमर्पण", "सरेंडर")
 # REQUEST: demand, appeal, ask
@@ -96,8 +96,9 @@ _add("COERCE", "censor", "सेंसर")
 _add("COERCE", "restrict", "नकेल कस", "नकेल कसने", "नकेल कसी", "नकेल कसा", "दमन", "कुचल")
 # ASSAULT.  Killing verbs (मारे गए) are left out: Hindi reports use them for the casualties of
 # an attack already named, and a murder by a person is a crime, not a political event.
-_add("ASSAULT", None, "हमला", "हमले", "हमलों", "धावा", "आक्रमण", "झड़प", "झड़पें", "झड़पों", "संघर्ष",
-     "लड़ाई", "युद्ध", "जंग", "हिंसा", "मुठभेड़", "नरसंहार", "कत्लेआम", "क़त्लेआम")
+_add("ASSAULT", None, "हमला", "हमले", "हमलों", "धावा", "आक्रमण", "झड़प", "झड़पें", "झड़पों",
+     "लड़ाई", "युद्ध", "जंग", "हिंसा", "मुठभेड़", "नरसंहार",
+     "सशस्त्र संघर्ष", "हिंसक संघर्ष", "कत्लेआम", "क़त्लेआम")
 _add("ASSAULT", "firearms", "गोलीबारी", "गोली मार", "गोलियां चला", "फायरिंग", "फ़ायरिंग", "गोली चला")
 _add("ASSAULT", "explosives", "विस्फोट", "धमाका", "धमाके", "बम धमाका", "बम धमाके", "आईईडी")
 _add("ASSAULT", "aerial", "हवाई हमला", "हवाई हमले", "हवाई हमलों", "बमबारी", "हवाई बमबारी")
@@ -112,6 +113,13 @@ _add("ASSAULT", None, "मार डाला", "मार डाले", "म�
 _add("ASSAULT", "primitive", "आगजनी", "आग लगा", "चाकू")
 _add("ASSAULT", "crowd-control", "लाठीचार्ज", "आंसू गैस", "आँसू गैस", "पानी की बौछार")
 _add("ASSAULT", "destroy", "ध्वस्त", "नष्ट कर")
+
+# Heads that are events only in a sentence with one of these words: प्रदर्शन is also a
+# performance (खिलाड़ियों का अच्छा प्रदर्शन), so a protest needs protest words around it.
+PROTEST_CONTEXT = frozenset({"विरोध", "प्रदर्शनकारी", "प्रदर्शनकारियों", "नारे", "नारेबाजी", "नारेबाज़ी",
+                             "खिलाफ", "ख़िलाफ़", "सड़कों", "धरना", "आंदोलन", "मांग", "मांगों", "रैली",
+                             "हड़ताल", "पुलिस", "सरकार", "लाठीचार्ज", "आंसू"})
+CONTEXT_REQUIRED: dict[str, frozenset[str]] = {"प्रदर्शन": PROTEST_CONTEXT, "प्रदर्शनों": PROTEST_CONTEXT}
 
 # Words that complete a nominal head into a predicate (light verbs and auxiliaries); the
 # trigger span runs over them.  Also used to tell a stated event from a bare noun.
