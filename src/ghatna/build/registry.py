@@ -26,6 +26,7 @@ import html
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,6 +54,7 @@ COUNTRY_QIDS = {
     "FIN": "Q33",
 }
 
+MAX_NAME_WORD_FREQUENCY = 200  # in the Hindi corpora; more often than that, a word is a common word
 _DATE_RANGE = re.compile(r"^([<>])?(\d{6})(?:-(\d{6}))?$")
 _CODE = re.compile(r"\[([^\]]*)\]")
 
@@ -189,6 +191,61 @@ def attested_names(data_dir: Path, names: set[str], max_words: int = 5) -> set[s
                     if gram in keys:
                         found.add(gram)
     return found
+
+
+MINING_CORPORA = ("bbc-hindi", "ednil")  # not NTREX: it is the cross-lingual test set
+
+
+def mine_spellings(data_dir: Path, actors: list[dict], min_similarity: float = 0.85) -> dict[int, list[str]]:
+    """Spellings in the Hindi corpora (BBC Hindi, EDNIL) of curated people's names of two or
+    three words that the registry lacks: word n-grams with the same phonetic skeleton as a
+    listed Hindi or English name that also sound alike.  Spellings on the `resolve` suite's
+    variant list are left out, so that the list stays a test.  Returns {actor index: spellings}."""
+    from ghatna.eval.resolve import read_variants
+    from ghatna.lang import get_pack
+    from ghatna.lang.hi.names import similarity, skeleton
+
+    pack = get_pack("hi")
+    common = {match_key(w) for w in (*pack.function_words, *pack.months)}
+    wanted: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for i, a in enumerate(actors):
+        if a["type"] != "PER" or not any(src == "curated" for src in a["hi"].values()):
+            continue
+        for name in (*a["hi"], *a["en"]):
+            sk = tuple(skeleton(name).split())
+            if len(sk) in (2, 3) and all(len(w) >= 2 for w in sk) and len("".join(sk)) >= 5:
+                wanted.setdefault(sk, []).append((i, name))
+    firsts = {sk[0] for sk in wanted}
+    found: dict[int, set[str]] = {}
+    frequency: Counter[str] = Counter()
+    tested = {match_key(r["surface"]) for r in read_variants()}
+    for corpus, _, text in hindi_texts(data_dir):
+        words = [w for w in _WORD.findall(text) if any("\u0900" <= c <= "\u097f" for c in w)]
+        frequency.update(match_key(w) for w in words)
+        if corpus not in MINING_CORPORA:
+            continue
+        for j, w in enumerate(words):
+            if skeleton(w) not in firsts:
+                continue
+            for n in (2, 3):
+                gram = words[j : j + n]
+                if any(match_key(x) in common for x in gram):
+                    continue  # 'मार्च करने' is not Mark Carney
+                sk = tuple(skeleton(x) for x in gram)
+                for i, name in wanted.get(sk, ()):
+                    spelling = " ".join(gram)
+                    if (spelling not in actors[i]["hi"] and match_key(spelling) not in tested
+                            and similarity(spelling, name) >= min_similarity):
+                        found.setdefault(i, set()).add(spelling)
+    # A frequent word (इसका, 'its') is no part of a spelling, unless the listed names use it (अली).
+    out: dict[int, list[str]] = {}
+    for i, spellings in found.items():
+        listed = {match_key(w) for n in actors[i]["hi"] for w in n.split()}
+        keep = [sp for sp in spellings if all(frequency[match_key(w)] <= MAX_NAME_WORD_FREQUENCY
+                                              or match_key(w) in listed for w in sp.split())]
+        if keep:
+            out[i] = sorted(keep)
+    return out
 
 
 # --- building ------------------------------------------------------------------------------------
@@ -341,6 +398,11 @@ def build(data_dir: Path) -> list[dict]:
     for actor in actors:
         if actor["type"] == "PER" and not actor["hi"]:
             _add_hi(actor, [english_to_devanagari(actor["name"])], "generated")
+
+    # Other spellings of curated people's full names that real text uses (same skeleton, and
+    # sounding alike): added as attested variants, source 'corpus'.
+    for i, spellings in mine_spellings(data_dir, actors).items():
+        _add_hi(actors[i], spellings, "corpus")
 
     # Which Hindi spellings real text attests.
     all_hi = {n for a in actors for n in a["hi"]}
