@@ -87,15 +87,13 @@ def build() -> list[list[str]]:
     cities = json.loads((data / "cities5000.json").read_text(encoding="utf-8"))
     # admin1 names of GeoNames cities, joined on country, name and position.
     admin1_at: dict[tuple, str] = {}
+    same_name: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
     with rg.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             key = (row["cc"], round(float(row["lat"]), 1), round(float(row["lon"]), 1))
             admin1_at.setdefault(key, row["admin1"])
-            by_name = (row["cc"], row["name"])
-            if admin1_at.get(by_name, row["admin1"]) != row["admin1"]:
-                admin1_at[by_name] = ""  # a name in two admin1s: join by position instead
-            else:
-                admin1_at[by_name] = row["admin1"]
+            same_name.setdefault((row["cc"], row["name"]), []).append(
+                (float(row["lat"]), float(row["lon"]), row["admin1"]))
 
     rows: list[list[str]] = []
     city_named: dict[tuple[str, str], tuple[int, float, float]] = {}  # (cc, name key) -> biggest
@@ -104,7 +102,12 @@ def build() -> list[list[str]]:
     for c in cities.values():
         cc = c["countrycode"]
         lat, lon = float(c["latitude"]), float(c["longitude"])
-        admin1 = admin1_at.get((cc, c["name"])) or admin1_at.get((cc, round(lat, 1), round(lon, 1))) or ""
+        # the admin1 of the nearest same-named city (two Aktaus in Kazakhstan), else of the cell
+        namesakes = same_name.get((cc, c["name"]))
+        if namesakes:
+            admin1 = min(namesakes, key=lambda r: (r[0] - lat) ** 2 + (r[1] - lon) ** 2)[2]
+        else:
+            admin1 = admin1_at.get((cc, round(lat, 1), round(lon, 1))) or ""
         alts = c.get("alternatenames") or []
         pop = int(c.get("population") or 0)
         # Big cities have exonyms worth keeping (Köln: Cologne); small towns keep a few spellings.
