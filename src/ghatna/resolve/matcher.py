@@ -250,7 +250,10 @@ class Matcher:
                     return self.from_place(place, "place", "GPE")
         if ner_type in (None, "PER") and len(words) >= 2:
             # The first words of a curated person's longer name (किम जोंग: Kim Jong Un)
-            people = {a.id for a, full in _curated_people(reg) if full[: len(words)] == words and len(full) > len(words)}
+            # or the last ones, with a particle (अल असद: Bashar al-Assad; bin Salman; da Silva)
+            n = len(words)
+            people = {a.id for a, full in _curated_people(reg) if len(full) > n
+                      and (full[:n] == words or (full[-n:] == words and len(words[0]) <= 3))}
             if len(people) == 1:
                 return self.from_actor(reg.by_id[people.pop()], "skeleton", date)
         if ner_type in (None, "PER") and words and len(words[-1]) >= 3:
