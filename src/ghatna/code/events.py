@@ -150,6 +150,8 @@ class EventsStage:
         for view, c in sorted(candidates, key=lambda vc: vc[1].start):
             _date(view, c, doc.published)
             recode(c)
+            if c.type == "DISASTER":  # nature acts on no one's behalf; the place is what matters
+                c.actors, c.recipients = [], []
             coding = code_event(c.type, c.mode)
             events.append(Event(
                 id="", type=coding.type, trigger=Span(c.start, c.end, doc.text[c.start:c.end]),

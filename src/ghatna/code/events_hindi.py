@@ -355,7 +355,9 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
         elif c.verbal:
             actors = ids([r for r in window if r[0] in ("ergative", "actor")])
             if not actors and not broken:
-                earlier = [r for r in sentence_roles if r[1] < lo and r[0] == "ergative"]
+                # a subject shared with an earlier verb of the same clause (X ने A किया और B किया)
+                clause = _clause_start(view, lo, 0)
+                earlier = [r for r in sentence_roles if clause <= r[1] < lo and r[0] == "ergative"]
                 actors = ids(earlier[-1:])
             if not actors and any(keys[i] in _keyed(hi.ANAPHORS) for i in range(0 if not broken else lo, c.first)):
                 # वह / उन्होंने: this sentence's earlier subject, else the previous sentence's

@@ -129,7 +129,7 @@ LIGHT_VERBS = frozenset("""
 दिया दी दिए दिये दे देंगे देगा देगी देने देते देता देती दें
 लगाया लगाई लगाए लगा लगाने लगाते लिया ली लिए लिये ले लेंगे लेगा लेने लेते
 बोला बोली बोले बोल बोलने गया गई गए गये गयी रहा रही रहे रहीं चुका चुकी चुके था थी थे थीं है हैं
-जताया जताई जताए जताने व्यक्त प्रकट पड़ा पड़ी पड़े
+जताया जताई जताए जताने व्यक्त प्रकट पड़ा पड़ी पड़े बुलाई बुलाया बुलाने बुलाएंगे बुलाएगा
 """.split())
 
 # Postpositions (and compound ones) after a noun phrase -> the argument role they mark.
@@ -203,7 +203,8 @@ AGENT_CODE_NAMES = {"OPP": "opposition", "GOV": "government", "COP": "police", "
 
 # Words that open a new clause inside a sentence (arguments of one clause's event stay in it).
 CLAUSE_BREAKS = frozenset({"कि", "क्योंकि", "जिसमें", "जिसके", "जिससे", "जबकि", "लेकिन", "परंतु", "परन्तु",
-                           "किंतु", "ताकि", "जो", "जिन्होंने", "जिसने", ";"})
+                           "किंतु", "ताकि", "जो", "जिन्होंने", "जिसने", "जिन्हें", "जिसे", "जिनको", "जिनका",
+                           "जिसका", "जिनमें", "जिनसे", ";"})
 # Pronouns in the ergative or nominative that point back to the previous sentence's actor.
 ANAPHORS = frozenset({"उन्होंने", "उसने", "इन्होंने", "इसने", "वह", "वे"})
 # "बैठक में भाग लिया": nouns of taking part, after the event noun and में.
