@@ -357,9 +357,10 @@ def context_countries(text: str, reg: Registry | None = None, max_words: int = 3
 def document_focus(text: str, lang: str | None, reg: Registry | None = None,
                    named: dict[str, float] | None = None) -> dict[str, float]:
     """Country weights for a document: the countries it names (`named`, when already
-    computed), plus the language's home country as a weak prior (Hindi: India)."""
+    computed), or, when it names none, the language's home country as a weak prior (Hindi:
+    India; a story set abroad names where it is)."""
     focus = dict(named) if named is not None else context_countries(text, reg)
-    if lang == "hi" and hi_agents.HOME_COUNTRY not in focus:
+    if lang == "hi" and not focus:
         focus[hi_agents.HOME_COUNTRY] = hi_agents.HOME_WEIGHT
     return focus
 
