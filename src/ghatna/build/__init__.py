@@ -1,0 +1,1 @@
+"""Build scripts that rebuild the shipped data files (registry, gazetteer, tables)."""
