@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", type=Path, metavar="FILE", help="write the metrics as JSON")
 
     p = sub.add_parser("train", help="train a shipped model from the reference data")
-    p.add_argument("model", choices=["ner"])
+    p.add_argument("model", choices=["ner", "events"])
     p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     p.add_argument("--out", type=Path, default=None,
                    help="output directory (default: the package's model directory)")
@@ -182,8 +182,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from ghatna.train.ner import train
+    import importlib
 
+    train = importlib.import_module(f"ghatna.train.{args.model}").train
     result = train(args.data, args.out)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
