@@ -69,6 +69,10 @@ def test_negation_and_modality():
     vow = only(hindi_doc("रूस ने कहा कि वह यूक्रेन पर हमला नहीं करेगा।"), "ASSAULT")
     assert vow.negated and vow.modality == "future"
     assert only(hindi_doc("सरकार ने मदद का वादा किया।"), "AGREE").modality == "future"
+    # a vow not to allow something is a warning (THREATEN); a past refusal to allow stays REJECT
+    warning = only(hindi_doc("सरकार ने कहा कि वह हड़ताल की अनुमति नहीं देगी।"), "THREATEN")
+    assert warning.modality == "future"
+    assert only(hindi_doc("सरकार ने प्रदर्शन की अनुमति नहीं दी।"), "REJECT").modality == "asserted"
     assert only(hindi_doc("रूस यूक्रेन पर हमला कर सकता है।"), "ASSAULT").modality == "hypothetical"
     reported = only(hindi_doc("कथित तौर पर पुलिस ने प्रदर्शनकारियों पर लाठीचार्ज किया।"), "ASSAULT")
     assert reported.modality == "reported" and reported.mode == "crowd-control"
@@ -155,7 +159,9 @@ def test_seed_article_events(seed_path):
     names = {e.id: e.name for e in doc.entities}
     if any("Putin" in n for n in names.values()):  # when NER and resolution name him
         putin = {e.type for e in doc.events if any("Putin" in names.get(a, "") for a in e.actors)}
-        assert {"CONSULT", "SUPPORT", "ACCUSE", "REJECT"} <= putin
+        assert {"CONSULT", "SUPPORT", "ACCUSE", "THREATEN"} <= putin
+        vow = next(e for e in doc.events if e.type == "THREATEN" and "अनुमति नहीं" in e.trigger.text)
+        assert vow.modality == "future" and any("Putin" in names.get(a, "") for a in vow.actors)
         support = next(e for e in doc.events if e.type == "SUPPORT" and "SUPPORT" in putin
                        and any("Putin" in names.get(a, "") for a in e.actors))
         assert any("Tokayev" in names.get(r, "") for r in support.recipients)

@@ -54,7 +54,10 @@ class _AgentMaker:
 
 # PLOVER codes a stated intention or refusal as its own category, not as the act plus an
 # auxiliary mode (manual, "Auxiliary modes"): a promise to cooperate is AGREE, a stated intention
-# to use force or pressure is THREATEN, a refusal to cooperate is REJECT.  Modality is kept.
+# to use force or pressure is THREATEN, a refusal to cooperate is REJECT.  A vow not to allow
+# something (will not allow another revolution) is a forceful warning: THREATEN, as the manual's
+# "coercive or forceful warnings"; a past refusal to allow (barred them from entering) stays
+# REJECT, as the manual codes barring entry.  Modality is kept.
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 COERCIVE = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 
@@ -67,6 +70,8 @@ def recode(c: Candidate) -> None:
     elif c.type in COOPERATIVE and c.negated and (c.modality == "future" or c.recipients):
         # "will not meet X", "did not give X aid": a refusal towards someone (not "did not resign")
         c.type, c.mode, c.negated = "REJECT", None, False
+    elif c.type == "REJECT" and c.prohibitive and c.modality == "future":
+        c.type, c.mode = "THREATEN", None
 
 
 def _focus_place(doc: Document) -> str | None:

@@ -40,6 +40,7 @@ class Candidate:
     modality: str = "asserted"
     window_start: int = 0  # first token of the clause the arguments were taken from
     conditional: bool = False  # stated under a condition (unless, if / अगर, वरना)
+    prohibitive: bool = False  # a refusal to allow something (अनुमति नहीं, will not allow)
     depth: int = 0  # distance from the root of the parse (English), to pick a sentence's main event
 
 

@@ -33,6 +33,11 @@ def lexicon_trie() -> dict[tuple[str, ...], tuple[str, str | None]]:
 
 
 @cache
+def _permission_refusals() -> frozenset[tuple[str, ...]]:
+    return frozenset(_phrase_keys(head) for head in hi.PERMISSION_REFUSALS)
+
+
+@cache
 def _context_required() -> dict[tuple[str, ...], frozenset[str]]:
     return {_phrase_keys(head): _keyed(words) for head, words in hi.CONTEXT_REQUIRED.items()}
 
@@ -128,7 +133,8 @@ def lexicon_candidates(view: SentenceView) -> list[Candidate]:
         verbal = end > i + length or keys[i + length - 1] in _keyed(hi.LIGHT_VERBS)
         found.append(Candidate(view.index, i, end, view.tokens[i][0], view.tokens[end - 1][1], kind, mode,
                                "lexicon", verbal=verbal, confidence=0.8 if verbal else 0.6,
-                               subtype=mode if kind == "DISASTER" else None))
+                               subtype=mode if kind == "DISASTER" else None,
+                               prohibitive=tuple(keys[i:i + length]) in _permission_refusals()))
         i = end
     return found
 

@@ -58,7 +58,10 @@ _add("ACCUSE", "disapprove", "आलोचना", "निंदा", "भर्
 _add("ACCUSE", "investigate", "जांच", "जाँच", "तहकीकात", "पूछताछ")
 # REJECT
 _add("REJECT", None, "खारिज", "ख़ारिज", "अस्वीकार", "ठुकरा", "ठुकराया", "ठुकरा दिया", "इनकार", "इंकार",
-     "मना कर", "अनुमति नहीं", "वीटो")
+     "मना कर", "अनुमति नहीं", "इजाजत नहीं", "इजाज़त नहीं", "बर्दाश्त नहीं", "वीटो")
+# Refusals to allow something: a future one ("will not allow another revolution") is a forceful
+# warning, THREATEN in PLOVER; a past one ("did not allow them in") stays REJECT.
+PERMISSION_REFUSALS = ("अनुमति नहीं", "इजाजत नहीं", "इजाज़त नहीं", "बर्दाश्त नहीं")
 # THREATEN
 _add("THREATEN", None, "धमकी", "धमकियां", "धमकियों", "चेतावनी", "अल्टीमेटम")
 _add("THREATEN", "violence", "हमले की धमकी", "युद्ध की धमकी")
