@@ -231,3 +231,35 @@ def test_direction_words_are_translated_before_they_are_dropped():
     assert res is not None and res.name == "West Virginia"
     res = m.resolve("दक्षिणी नेवाडा", "LOC", None, {"USA": 1.0})
     assert res is not None and res.name == "Nevada"
+
+
+def test_places_abroad_spotted_by_sound_in_the_named_countries():
+    # No Devanagari name in GeoNames for these: found by sound, in the country the story names
+    # (here through a state the recogniser found); common words that sound like towns are not.
+    text = "टेक्सास के बाद तूफ़ान वर्मोंट और डेनवर पहुँचा। अधिकारी ने कहा कि वह मांग पूरी कर सकता है।"
+    doc = ResolveStage()(_doc(text, [("टेक्सास", "GPE")], published="2019-01-01"))
+    names = {e.name for e in doc.entities if not e.id.startswith("e")}
+    assert {"Texas", "Vermont", "Denver"} <= names
+    assert all(e.country == "USA" for e in doc.entities)
+
+
+def test_sound_spotting_needs_a_named_country():
+    doc = ResolveStage()(_doc("तूफ़ान वर्मोंट पहुँचा।", [], published="2019-01-01"))
+    assert doc.entities == []
+
+
+def test_short_latin_words_are_not_acronyms():
+    m = matcher()
+    assert m.resolve("Who", "ORG") is None
+    res = m.resolve("WHO", "ORG")
+    assert res is not None and res.name == "World Health Organization"
+
+
+def test_a_surname_does_not_stand_for_a_different_full_name():
+    text = "Chris Harris said it was over. Harris left."
+    doc = _doc(text, [("Chris Harris", "PER")], lang="en", published="2019-01-01")
+    harris = text.rfind("Harris")
+    doc.entities[0].mentions.append(Mention(harris, harris + 6, "Harris", "PER"))
+    doc = ResolveStage()(doc)
+    assert [e.id for e in doc.entities] == ["e1"]
+    assert matcher().resolve("Harris", "PER", "20190101") is not None  # alone, it may be her

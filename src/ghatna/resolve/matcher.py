@@ -39,6 +39,7 @@ CLOSE_SOUND = 0.85
 SOUND_FLOOR_ONE_WORD = 0.8
 SOUND_FLOOR_SHORT = 0.86
 SOUND_FLOOR = 0.7
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s?$")  # Trump's, the Hindus'
 _TRIM = re.compile(r"^[\s\"'‘’“”(\[]+|[\s\"'‘’“”)\].,:;!?।॥]+$")
 
 
@@ -63,8 +64,8 @@ def words_of(name: str) -> list[str]:
 
 
 def clean_name(text: str) -> str:
-    """Strip quotes, punctuation, and leading honorifics and role titles."""
-    text = _TRIM.sub("", text)
+    """Strip quotes, punctuation, an English possessive, and leading honorifics and role titles."""
+    text = _POSSESSIVE.sub("", _TRIM.sub("", text))
     words = text.split()
     roles = set(hi_agents.ROLE_TITLES) | set(en_agents.ROLE_TITLES)
     while len(words) > 1:
@@ -82,6 +83,16 @@ def clean_name(text: str) -> str:
         else:
             break
     return " ".join(words)
+
+
+def written_as(reg: Registry, name: str, hits: list[str] | None) -> list[str] | None:
+    """Exact-key hits that fit how a short Latin name is written: 'Who' and 'Is' are not WHO
+    and IS (an all-capital registry name of 2-3 letters matches only a name in capitals;
+    longer ones are Phoenix's capitalised names, FILIPINO)."""
+    if not hits or not name.isascii() or name.isupper() or len(name) > 3:
+        return hits
+    key = match_key(name)
+    return [i for i in hits if any(match_key(n) == key and not n.isupper() for n in reg.by_id[i].en)]
 
 
 def date_key(published: str | None) -> str | None:
@@ -163,7 +174,7 @@ class Matcher:
         """Only the cheap evidence: a registry name as written (exact, acronym, demonym)."""
         name = clean_name(text)
         key = match_key(name)
-        hits = self.reg.exact.get(key)
+        hits = written_as(self.reg, name, self.reg.exact.get(key))
         if not hits:
             acronym = read_acronym(name) if not name.isascii() else None
             hits = self.reg.acronym.get(acronym) if acronym else None
@@ -186,7 +197,7 @@ class Matcher:
         reg = self.reg
         placey = ner_type in (None, "LOC", "GPE")
 
-        hits = reg.exact.get(key)
+        hits = written_as(reg, name, reg.exact.get(key))
         if hits:
             actor = self.pick(hits, ner_type, date, countries, strict_type=False)
             if actor is not None and not (placey and want_admin1 and actor.type != "GPE"):
@@ -253,7 +264,8 @@ class Matcher:
             # or the last ones, with a particle (अल असद: Bashar al-Assad; bin Salman; da Silva)
             n = len(words)
             people = {a.id for a, full in _curated_people(reg) if len(full) > n
-                      and (full[:n] == words or (full[-n:] == words and len(words[0]) <= 3))}
+                      and (full[:n] == words or (full[-n:] == words and len(words[0]) <= 3
+                                                  and len("".join(words)) >= 4))}  # not O.K.
             if len(people) == 1:
                 return self.from_actor(reg.by_id[people.pop()], "skeleton", date)
         if ner_type in (None, "PER") and words and len(words[-1]) >= 3:
@@ -429,6 +441,8 @@ def spot(text: str, reg: Registry | None = None, max_words: int = 6) -> list[tup
             if tuple(w[2] for w in words[i : i + n]) != names:
                 continue
             if any(w[3].isascii() and not w[3][:1].isupper() for w in words[i : i + n]):
+                continue
+            if not written_as(reg, text[words[i][0] : words[i + n - 1][1]], [actor_id]):
                 continue
             # the words must be adjacent (one space or hyphen apart), not across a sentence end
             gaps = [text[words[j][1] : words[j + 1][0]] for j in range(i, i + n - 1)]

@@ -20,15 +20,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from ghatna.document import Document, Entity, Mention
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
-from ghatna.lang.hi.names import skeleton
+from ghatna.lang.hi.names import similarity, skeleton
+from ghatna.resolve.gazetteer import Place
 from ghatna.resolve.matcher import (
     HONORIFICS,
     Matcher,
     Resolution,
+    clean_name,
     context_countries,
     date_key,
     document_focus,
@@ -36,11 +39,14 @@ from ghatna.resolve.matcher import (
     spot,
     text_words,
 )
+from ghatna.resolve.registry import Actor
 from ghatna.text.normalise import match_key
 
 _WORD = re.compile(r"[\w\u0900-\u0963\u0971-\u097f\u200c\u200d.'’-]+")
 # Words before a place name asking for a province rather than a city.
 SPOT_MIN_POPULATION = 100_000
+SPOT_MIN_CONSONANTS = 3
+SPOT_SOUND_FLOOR = 0.8
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 ADMIN1_CUES = frozenset(match_key(w) for w in "प्रांत प्रान्त राज्य प्रदेश क्षेत्र province state region oblast".split())
 
@@ -147,10 +153,17 @@ class ResolveStage:
         best: Resolution | None = None
         texts = sorted({mt.text for mt in entity.mentions}, key=len, reverse=True) or [entity.name]
         want_admin1 = any(_word_before(doc.text, mt.start) in ADMIN1_CUES for mt in entity.mentions)
+        failed: list[str] = []
+        best_text = ""
         for text in texts:
             res = m.resolve(text, entity.type, date, focus, want_admin1)
             if res is not None and (best is None or res.strength > best.strength):
-                best = res
+                best, best_text = res, text
+            elif res is None and entity.type == "PER":
+                failed.append(text)
+        if best is not None and best.type == "PER" and any(
+                _other_first_name(t, best_text, m.reg.by_id.get(best.id)) for t in failed):
+            return None  # Chris Harris ... Harris: the full name is no known person, so neither is Harris
         return best
 
     def _role_phrases(self, doc: Document, m: Matcher, date: str | None, resolved: set[str]) -> None:
@@ -216,7 +229,11 @@ class ResolveStage:
         """Devanagari place names of the foreign countries a Hindi story names ('नेवाडा' in a story
         about the United States) that the recogniser missed.  Only provinces and cities of
         100,000+, and never in the home country, where too many town names are also words."""
-        named = {c for c, w in named_countries.items() if w >= 0.3 and c != hi_agents.HOME_COUNTRY}
+        named = {c for c, w in named_countries.items() if w >= 0.3}
+        # The countries of the states and provinces the story names count too (टेक्सास: USA).
+        named |= {e.country for e in doc.entities
+                  if e.country and e.geo is not None and e.geo.precision in ("admin1", "country")}
+        named.discard(hi_agents.HOME_COUNTRY)
         if not named:
             return
         words = text_words(doc.text)
@@ -235,9 +252,11 @@ class ResolveStage:
                     continue  # Latin names are capitalised
                 places = [p for p in m.gaz.hits(key) if p.country in named and p.kind != "C"
                           and (p.kind == "A" or p.population >= SPOT_MIN_POPULATION)]
+                if not places and _DEVANAGARI.search(key):
+                    places = _sound_alike_places(doc.text[start:end], m, named)
                 if not places or any(s < end and start < e for s, e in taken):
                     continue
-                place = max(places, key=lambda p: p.population)
+                place = _likeliest(places)
                 entity = by_id.get(place.id)
                 if entity is None:
                     entity = Entity(id=place.id, name=place.name, type="GPE")
@@ -249,6 +268,55 @@ class ResolveStage:
                 step = n
                 break
             i += step
+
+
+def _other_first_name(full: str, surname: str, actor: Actor | None) -> bool:
+    """Whether `full` is the one-word `surname` after a first name the actor does not have
+    ('Chris Harris' for Kamala Harris; 'माइक पोम्पिओ' is Mike Pompeo's own)."""
+    words, last = clean_name(full).split(), clean_name(surname).split()
+    if actor is None or len(words) < 2 or len(last) != 1 or skeleton(words[-1]) != skeleton(last[0]):
+        return False
+    own = [w for n in (*actor.hi, *actor.en) for w in n.replace("-", " ").split()]
+    return not any(similarity(words[-2], w) >= SPOT_SOUND_FLOOR for w in own)
+
+
+def _sound_alike_places(surface: str, m: Matcher, named: set[str]) -> list[Place]:
+    """Places of the named countries whose English name sounds like a Devanagari surface
+    (लिवरपूल: Liverpool, वर्मोंट: Vermont): most places abroad have no Devanagari name in
+    GeoNames.  Only close sound-alikes of 3+ consonants, provinces and big cities."""
+    sk = skeleton(surface)
+    if len(sk.replace(" ", "")) < SPOT_MIN_CONSONANTS:
+        return []
+    # Words frequent in Hindi news (सकता, मांग, भाषण) sound like some town somewhere; a
+    # foreign place's name written in Devanagari is rarely one of them.
+    common = _common_hindi_words()
+    if any(match_key(w) in common and match_key(w) not in hi_agents.NOT_NAMES for w in surface.split()):
+        return []
+    return [p for p in m.gaz.hits("~" + sk) if p.country in named and p.kind != "C"
+            and (p.kind == "A" or p.population >= SPOT_MIN_POPULATION)
+            and similarity(surface, p.name) >= SPOT_SOUND_FLOOR]
+
+
+def _likeliest(places: list[Place]) -> Place:
+    """The most populous place, but a big city over its namesake province (Idlib, New York),
+    as the gazetteer's lookup prefers it."""
+    best = max(places, key=lambda p: p.population)
+    if best.kind == "A":
+        cities = [p for p in places if p.kind == "P" and p.country == best.country
+                  and p.population * 10 >= best.population]
+        if cities:
+            return max(cities, key=lambda p: p.population)
+    return best
+
+
+@cache
+def _common_hindi_words() -> frozenset[str]:
+    """Match keys of the frequent words of Hindi news: the vocabulary of the recogniser's word
+    clusters (built from unannotated Hindi text; see data/ner-hi/MODEL_CARD.md)."""
+    from ghatna.recognise.hindi import DEFAULT_MODEL_DIR, read_word_list
+
+    path = DEFAULT_MODEL_DIR / "clusters.tsv"
+    return frozenset(match_key(w) for w in read_word_list(path)) if path.is_file() else frozenset()
 
 
 def _only_titles_between(gap: str) -> bool:
