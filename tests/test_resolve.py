@@ -263,3 +263,18 @@ def test_a_surname_does_not_stand_for_a_different_full_name():
     doc = ResolveStage()(doc)
     assert [e.id for e in doc.entities] == ["e1"]
     assert matcher().resolve("Harris", "PER", "20190101") is not None  # alone, it may be her
+
+
+def test_big_province_abroad_by_sound_against_an_unrelated_focus():
+    # इंग्लैंड has no Devanagari name in the gazetteer; a story that also names the Taliban
+    # is still more likely to mean England than a namesake town.
+    res = matcher().resolve("इंग्लैंड", "LOC", "20190101", {"AFG": 1.0, "IND": 0.5})
+    assert res is not None and res.name == "England"
+
+
+def test_former_country_names():
+    m = matcher()
+    for name in ("मैसेडोनिया", "Macedonia", "Swaziland", "Ivory Coast"):
+        res = m.resolve(name, "GPE", "20190101")
+        assert res is not None and res.type == "GPE" and not res.is_place, name
+    assert m.resolve("मैसेडोनिया", "GPE").country == "MKD"

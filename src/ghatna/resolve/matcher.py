@@ -233,9 +233,11 @@ class Matcher:
             place = self.gaz.lookup(name, countries, want_admin1)
             # A sound-alike outside the document's countries is more likely a miss than a find,
             # unless it is a province or a big city that sounds just the same (इंग्लैंड: England).
+            # (A province of millions, England, Ontario, is named more often than it is misheard.)
+            floor = SOUND_FLOOR_ONE_WORD if place is not None and place.kind == "A" and                 place.population >= FOREIGN_SKELETON_MIN_POPULATION else CLOSE_SOUND
             if place is not None and countries and place.country not in countries and not (
                     (place.kind == "A" or place.population >= FOREIGN_SKELETON_MIN_POPULATION)
-                    and similarity(name, place.name) >= CLOSE_SOUND):
+                    and similarity(name, place.name) >= floor):
                 place = None
             if place is not None and not countries and place.population < FOREIGN_SKELETON_MIN_POPULATION:
                 place = None

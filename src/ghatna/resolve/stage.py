@@ -226,9 +226,10 @@ class ResolveStage:
 
     def _spot_places(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
                      by_id: dict[str, Entity], named_countries: dict[str, float]) -> None:
-        """Devanagari place names of the foreign countries a Hindi story names ('नेवाडा' in a story
-        about the United States) that the recogniser missed.  Only provinces and cities of
-        100,000+, and never in the home country, where too many town names are also words."""
+        """Place names of the foreign countries a story names ('नेवाडा' in a story about the
+        United States) that the recogniser missed: by their Devanagari (or capitalised Latin)
+        names, or in Devanagari by sound.  Only provinces and cities of 100,000+, and never in
+        the home country, where too many town names are also words."""
         named = {c for c, w in named_countries.items() if w >= 0.3}
         # The countries of the states and provinces the story names count too (टेक्सास: USA).
         named |= {e.country for e in doc.entities
@@ -250,13 +251,16 @@ class ResolveStage:
                 surface = words[i : i + n]
                 if not _DEVANAGARI.search(key) and not all(w[3][:1].isupper() for w in surface):
                     continue  # Latin names are capitalised
-                places = [p for p in m.gaz.hits(key) if p.country in named and p.kind != "C"
+                hits = m.gaz.hits(key)
+                places = [p for p in hits if p.country in named and p.kind != "C"
                           and (p.kind == "A" or p.population >= SPOT_MIN_POPULATION)]
                 if not places and _DEVANAGARI.search(key):
                     places = _sound_alike_places(doc.text[start:end], m, named)
                 if not places or any(s < end and start < e for s, e in taken):
                     continue
                 place = _likeliest(places)
+                if place.kind == "A":
+                    named.add(place.country)
                 entity = by_id.get(place.id)
                 if entity is None:
                     entity = Entity(id=place.id, name=place.name, type="GPE")
