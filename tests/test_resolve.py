@@ -278,3 +278,11 @@ def test_former_country_names():
         res = m.resolve(name, "GPE", "20190101")
         assert res is not None and res.type == "GPE" and not res.is_place, name
     assert m.resolve("मैसेडोनिया", "GPE").country == "MKD"
+
+
+def test_nationals_are_their_country():
+    m = matcher()
+    for name, country in (("Americans", "USA"), ("Britons", "GBR"), ("Israelis", "ISR")):
+        res = m.resolve(name, "NORP")
+        assert res is not None and res.country == country, name
+    assert m.resolve("Indians", "NORP") is None or m.resolve("Indians", "NORP").country != "IND"

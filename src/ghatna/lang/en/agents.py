@@ -22,6 +22,18 @@ ADJECTIVES: dict[str, str] = {
     "colombian": "COL", "peruvian": "PER", "thai": "THA", "malaysian": "MYS", "filipino": "PHL",
 }
 
+# Nouns for a country's people ('Americans', 'a Briton'), which Hindi writes with the adjective
+# (अमेरिकी): plurals of the -an, -i and -ine adjectives, and the irregular ones.
+NATIONALS: dict[str, str] = {
+    **{k + "s": v for k, v in ADJECTIVES.items() if v and k.endswith(("an", "i", "ine")) and " " not in k
+       and k not in ("indian", "georgian")},  # Cleveland Indians, Georgians of the US state
+    "briton": "GBR", "britons": "GBR", "brits": "GBR", "frenchman": "FRA", "frenchmen": "FRA",
+    "turks": "TUR", "spaniards": "ESP", "greeks": "GRC", "danes": "DNK", "swedes": "SWE",
+    "finns": "FIN", "scots": "GBR", "filipinos": "PHL", "kazakhs": "KAZ", "uzbeks": "UZB",
+    "tajiks": "TJK", "thais": "THA", "dutchman": "NLD", "englishman": "GBR", "englishmen": "GBR",
+}
+ADJECTIVES.update({k: v for k, v in NATIONALS.items() if k not in ADJECTIVES})
+
 ROLE_TITLES: dict[str, str] = {
     "president": "president", "prime minister": "pm", "premier": "pm", "chancellor": "pm",
     "foreign minister": "fm", "secretary of state": "fm", "foreign secretary": "fm",
