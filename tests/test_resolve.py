@@ -286,3 +286,10 @@ def test_nationals_are_their_country():
         res = m.resolve(name, "NORP")
         assert res is not None and res.country == country, name
     assert m.resolve("Indians", "NORP") is None or m.resolve("Indians", "NORP").country != "IND"
+
+
+def test_latin_america_is_not_the_united_states():
+    text = "यह आंदोलन पूरे लैटिन अमेरिका में फैल गया, पर अमेरिका चुप रहा।"
+    doc = ResolveStage()(_doc(text, [], published="2019-01-01"))
+    usa = [e for e in doc.entities if e.id == "Q30"]
+    assert len(usa) == 1 and [m.start for m in usa[0].mentions] == [text.rfind("अमेरिका")]

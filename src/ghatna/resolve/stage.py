@@ -48,6 +48,7 @@ SPOT_MIN_POPULATION = 100_000
 SPOT_MIN_CONSONANTS = 3
 SPOT_SOUND_FLOOR = 0.8
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+CONTINENT_QUALIFIERS = hi_agents.CONTINENT_QUALIFIERS | en_agents.CONTINENT_QUALIFIERS
 ADMIN1_CUES = frozenset(match_key(w) for w in "प्रांत प्रान्त राज्य प्रदेश क्षेत्र province state region oblast".split())
 
 
@@ -161,6 +162,9 @@ class ResolveStage:
                 best, best_text = res, text
             elif res is None and entity.type == "PER":
                 failed.append(text)
+        if best is not None and best.id == m.reg.by_country.get("USA") and entity.mentions and all(
+                _word_before(doc.text, mt.start) in CONTINENT_QUALIFIERS for mt in entity.mentions):
+            return None  # लैटिन अमेरिका, South America
         if best is not None and best.type == "PER" and any(
                 _other_first_name(t, best_text, m.reg.by_id.get(best.id)) for t in failed):
             return None  # Chris Harris ... Harris: the full name is no known person, so neither is Harris
@@ -208,6 +212,8 @@ class ResolveStage:
             if any(s < end and start < e for s, e in taken):
                 continue
             actor = m.reg.by_id[actor_id]
+            if actor.type == "GPE" and actor.country == "USA" and _word_before(doc.text, start) in CONTINENT_QUALIFIERS:
+                continue  # लैटिन अमेरिका, South America
             key = match_key(doc.text[start:end])
             demonym = key in hi_agents.ADJECTIVES or key in en_agents.ADJECTIVES
             mention_type = "NORP" if demonym else ("PER" if actor.type == "PER" else actor.type)

@@ -61,3 +61,6 @@ NOT_NAMES = frozenset(
     "north south east west northern southern eastern western north-east north-west south-east "
     "south-west northeast northwest southeast southwest central capital city country state "
     "government".split())
+
+# Words before 'America' that make it a continent, not the United States (Latin America).
+CONTINENT_QUALIFIERS = frozenset("latin south north central".split())

@@ -84,3 +84,6 @@ DIRECTIONS: dict[str, str] = {match_key(k): v for k, v in {
     "उत्तर": "North", "दक्षिणी": "South", "दक्षिण": "South", "न्यू": "New", "साउथ": "South",
     "नॉर्थ": "North", "ईस्ट": "East", "वेस्ट": "West",
 }.items()}
+
+# Words before अमेरिका that make it a continent, not the United States (लैटिन अमेरिका).
+CONTINENT_QUALIFIERS = frozenset(match_key(w) for w in "लैटिन लातिन दक्षिण दक्षिणी उत्तर उत्तरी मध्य".split())
