@@ -92,3 +92,10 @@ def test_gazetteer_loads_fast_and_geocodes():
     delhi = gaz.lookup("दिल्ली")
     assert delhi is not None and delhi.country == "IND"
     assert gaz.lookup("ज़ज़ज़ज़ज़ज़") is None
+
+
+def test_an_initial_yu_is_an_initial_u():
+    # Devanagari writes यू for an English initial U: Utah, Europe, Ukraine
+    assert skeleton("यूटा") == skeleton("Utah")
+    assert skeleton("यूरोप") == skeleton("Europe")
+    assert skeleton("यूक्रेन") == skeleton("Ukraine")

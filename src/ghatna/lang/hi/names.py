@@ -62,7 +62,8 @@ def skeleton_word(word: str) -> str:
     w = _fold_latin(word)
     if not w:
         return ""
-    out = ["a"] if w[0] in _VOWELS or (w[0] == "y" and len(w) > 1 and w[1] not in _VOWELS) else []
+    # an initial 'yu' is written for an initial 'u' (यूटा: Utah, यूरोप: Europe): a vowel too
+    out = ["a"] if w[0] in _VOWELS or w.startswith("yu") or (w[0] == "y" and len(w) > 1 and w[1] not in _VOWELS) else []
     for i, c in enumerate(w):
         if c in _VOWELS or c == "h":
             continue
