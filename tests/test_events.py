@@ -186,6 +186,9 @@ def test_events_suite_on_a_slice(shared_data):
     ("Police allegedly beat the students.", "ASSAULT", "reported", False),
     ("The rebels threatened to bomb the bridge.", "THREATEN", "asserted", False),
     ("Officials met in Geneva on Friday.", "CONSULT", "asserted", False),
+    # a vow not to allow something is a warning; a past refusal to allow is a rejection
+    ("Putin vowed that Russia would not allow another revolution.", "THREATEN", "future", False),
+    ("The government did not allow the protesters to enter the city.", "REJECT", "asserted", False),
 ])
 def test_english_types_and_modality(text, kind, modality, negated):
     doc = SegmentStage()(Document(text=text, lang="en", published=PUBLISHED))

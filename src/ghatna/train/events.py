@@ -1,12 +1,16 @@
 """Train the shipped Hindi event taggers (triggers and arguments) on EDNIL.
 
-    python -m ghatna.train.events --data ../shared/data [--out src/ghatna/data/events]
+    python -m ghatna.train.events --data ../shared/data [--out src/ghatna/data/events] [--tune]
 
-Reads the EDNIL train split (../shared/data/ednil-hi/split.tsv), cuts each document into
-ghatna's own sentences and tokens, projects the gold trigger and argument spans onto the tokens
-(BIO), trains two CRFs (see `ghatna.code.events_tagger`), scores the dev split, and writes
+Reads the EDNIL train and dev splits (../shared/data/ednil-hi/split.tsv), cuts each document
+into ghatna's own sentences and tokens, projects the gold trigger and argument spans onto the
+tokens (BIO), trains two CRFs (see `ghatna.code.events_tagger`) and writes
 `ednil_triggers.crfsuite`, `ednil_arguments.crfsuite` and `training.json` into `out`.
 The argument tagger is trained on gold trigger tags and applied to predicted ones.
+
+Every choice (features, hyper-parameters, thresholds) is made with `--tune`: train on the train
+split only and score dev.  The shipped models are then fitted on train + dev with those choices;
+the test split is never used.
 """
 
 from __future__ import annotations
@@ -113,15 +117,17 @@ def _token_f1(gold: list[list[str]], pred: list[list[str]]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def train(data_dir: Path, out_dir: Path | None = None) -> dict:
-    """Train both taggers on EDNIL train, score dev, write the models; returns the training record."""
-    import pycrfsuite
+def train(data_dir: Path, out_dir: Path | None = None, tune: bool = False) -> dict:
+    """Train both taggers and write the models; returns the training record.  `tune`: train on
+    the train split only and score dev (for choosing); otherwise fit on train + dev."""
 
     out_dir = Path(out_dir) if out_dir else MODEL_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
     began = time.time()
     train_sents = [s for doc in read_split(data_dir, "train") for s in sentences(doc)]
     dev_sents = [s for doc in read_split(data_dir, "dev") for s in sentences(doc)]
+    if not tune:
+        train_sents, dev_sents = train_sents + dev_sents, []
     vocabulary = trigger_vocabulary(train_sents)
     (out_dir / "trigger_words.txt").write_text("\n".join(vocabulary) + "\n", encoding="utf-8")
     places = place_words(train_sents)
@@ -132,6 +138,28 @@ def train(data_dir: Path, out_dir: Path | None = None) -> dict:
     _train([(trigger_features(w), t) for _, w, t, _ in train_sents], TRIGGER_PARAMS, trigger_path)
     _train([(argument_features(w, t, place_path), a) for _, w, t, a in train_sents], ARGUMENT_PARAMS,
            argument_path)
+    record = {
+        "data": "EDNIL 2020 Hindi (FIRE), " + ("train split" if tune else "train + dev splits")
+                + " of ednil-hi/split.tsv; licence: none stated (shared-task data, used for "
+                  "training only, no text shipped)",
+        "train_sentences": len(train_sents),
+        "trigger_words": len(vocabulary),
+        "place_words": len(places),
+        "trigger_params": TRIGGER_PARAMS,
+        "argument_params": ARGUMENT_PARAMS,
+        "seconds": round(time.time() - began, 1),
+        "command": "python -m ghatna.train.events --data ../shared/data" + (" --tune" if tune else ""),
+    }
+    if tune:
+        record.update(_dev_scores(dev_sents, trigger_path, argument_path, place_path))
+    (out_dir / "training.json").write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
+                                           encoding="utf-8")
+    return record
+
+
+def _dev_scores(dev_sents: list, trigger_path: Path, argument_path: Path, place_path: Path) -> dict:
+    import pycrfsuite
+
     trigger_tagger = pycrfsuite.Tagger()
     trigger_tagger.open(str(trigger_path))
     argument_tagger = pycrfsuite.Tagger()
@@ -139,31 +167,20 @@ def train(data_dir: Path, out_dir: Path | None = None) -> dict:
     dev_triggers = [trigger_tagger.tag(trigger_features(w)) for _, w, _, _ in dev_sents]
     dev_arguments = [argument_tagger.tag(argument_features(w, p, place_path))
                      for (_, w, _, _), p in zip(dev_sents, dev_triggers, strict=True)]
-    record = {
-        "data": "EDNIL 2020 Hindi (FIRE), train split of ednil-hi/split.tsv; licence: none stated "
-                "(shared-task data, used for training only, no text shipped)",
-        "train_sentences": len(train_sents),
-        "trigger_words": len(vocabulary),
-        "place_words": len(places),
+    return {
         "dev_sentences": len(dev_sents),
-        "trigger_params": TRIGGER_PARAMS,
-        "argument_params": ARGUMENT_PARAMS,
         "dev_trigger_token_f1": round(_token_f1([t for _, _, t, _ in dev_sents], dev_triggers), 4),
         "dev_argument_token_f1": round(_token_f1([a for _, _, _, a in dev_sents], dev_arguments), 4),
-        "seconds": round(time.time() - began, 1),
-        "command": "python -m ghatna.train.events --data ../shared/data",
     }
-    (out_dir / "training.json").write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
-                                           encoding="utf-8")
-    return record
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--tune", action="store_true", help="train on the train split only and score dev")
     args = parser.parse_args(argv)
-    record = train(args.data, args.out)
+    record = train(args.data, args.out, tune=args.tune)
     json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
     print()
     return 0

@@ -139,6 +139,9 @@ ACTOR_PREPOSITIONS = frozenset({"by"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
 
 NEGATION_CUES = frozenset({"not", "n't", "no", "never", "without"})
+# Verbs of permission: negated they are a refusal to allow (REJECT), and a future refusal
+# ("will not allow another revolution") is a forceful warning (THREATEN).
+PERMISSION_VERBS = frozenset({"allow", "permit", "tolerate"})
 FUTURE_CUES = frozenset({"will", "shall", "'ll", "plan", "vow", "promise", "pledge", "intend",
                          "going", "aim", "threaten"})
 HYPOTHETICAL_CUES = frozenset({"if", "could", "might", "may", "would", "possible", "possibly",
