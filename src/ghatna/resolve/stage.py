@@ -294,13 +294,13 @@ def _sound_alike_places(surface: str, m: Matcher, named: set[str]) -> list[Place
     """Places of the named countries whose English name sounds like a Devanagari surface
     (लिवरपूल: Liverpool, वर्मोंट: Vermont): most places abroad have no Devanagari name in
     GeoNames.  Only close sound-alikes of 3+ consonants, provinces and big cities."""
-    sk = skeleton(surface)
-    if len(sk.replace(" ", "")) < SPOT_MIN_CONSONANTS:
-        return []
     # Words frequent in Hindi news (सकता, मांग, भाषण) sound like some town somewhere; a
     # foreign place's name written in Devanagari is rarely one of them.
     common = _common_hindi_words()
     if any(match_key(w) in common and match_key(w) not in hi_agents.NOT_NAMES for w in surface.split()):
+        return []
+    sk = skeleton(surface)
+    if len(sk.replace(" ", "")) < SPOT_MIN_CONSONANTS:
         return []
     return [p for p in m.gaz.hits("~" + sk) if p.country in named and p.kind != "C"
             and (p.kind == "A" or p.population >= SPOT_MIN_POPULATION)

@@ -51,6 +51,7 @@ def _fold_latin(word: str) -> str:
     return word.replace("c", "k")
 
 
+@lru_cache(maxsize=65536)
 def skeleton_word(word: str) -> str:
     """Consonant skeleton of one word (Latin or Devanagari): Tokayev, टोकायव, तोकायेव -> 'tkyv'.
 
