@@ -293,3 +293,9 @@ def test_latin_america_is_not_the_united_states():
     doc = ResolveStage()(_doc(text, [], published="2019-01-01"))
     usa = [e for e in doc.entities if e.id == "Q30"]
     assert len(usa) == 1 and [m.start for m in usa[0].mentions] == [text.rfind("अमेरिका")]
+
+
+def test_a_big_city_tagged_as_a_person_is_the_city():
+    text = "प्योंगयांग ने कहा कि बातचीत जारी रहेगी।"
+    doc = ResolveStage()(_doc(text, [("प्योंगयांग", "PER")], published="2019-01-01"))
+    assert [(e.name, e.type, e.country) for e in doc.entities] == [("Pyongyang", "GPE", "PRK")]

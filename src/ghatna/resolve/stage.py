@@ -46,6 +46,7 @@ _WORD = re.compile(r"[\w\u0900-\u0963\u0971-\u097f\u200c\u200d.'’-]+")
 # Words before a place name asking for a province rather than a city.
 SPOT_MIN_POPULATION = 100_000
 SPOT_MIN_CONSONANTS = 3
+BIG_CITY = 1_000_000
 SPOT_SOUND_FLOOR = 0.8
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 CONTINENT_QUALIFIERS = hi_agents.CONTINENT_QUALIFIERS | en_agents.CONTINENT_QUALIFIERS
@@ -168,6 +169,10 @@ class ResolveStage:
         if best is not None and best.type == "PER" and any(
                 _other_first_name(t, best_text, m.reg.by_id.get(best.id)) for t in failed):
             return None  # Chris Harris ... Harris: the full name is no known person, so neither is Harris
+        if best is None and entity.type in ("PER", "ORG"):
+            best = _big_city_mistagged(texts, m)
+            if best is not None:
+                entity.type = "GPE"  # the recogniser's type was wrong
         return best
 
     def _role_phrases(self, doc: Document, m: Matcher, date: str | None, resolved: set[str]) -> None:
@@ -278,6 +283,19 @@ class ResolveStage:
                 step = n
                 break
             i += step
+
+
+def _big_city_mistagged(texts: list[str], m: Matcher) -> Resolution | None:
+    """A one-word 'person' or 'organisation' that is no known actor but is written as the name
+    of a city of a million or more (प्योंगयांग tagged as a person) is that city."""
+    for text in texts:
+        name = clean_name(text)
+        if " " in name or name.isascii():
+            continue  # one-word Devanagari names only (English ones are tagged well)
+        cities = [p for p in m.gaz.hits(match_key(name)) if p.kind == "P" and p.population >= BIG_CITY]
+        if cities:
+            return m.from_place(max(cities, key=lambda p: p.population), "place", "GPE")
+    return None
 
 
 def _other_first_name(full: str, surname: str, actor: Actor | None) -> bool:
