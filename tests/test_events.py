@@ -218,3 +218,31 @@ def test_english_pronoun_speaker_and_agents():
     accuse = only(doc, "ACCUSE")
     names = {e.id: (e.name, e.type, e.actor_code) for e in doc.entities}
     assert names[accuse.actors[0]][1:] == ("AGENT", "OPP") and names[accuse.recipients[0]][2] == "GOV"
+
+
+def test_violence_words_read_in_the_story_the_crf_found():
+    from ghatna.code import events_hindi
+    from ghatna.code.events_common import Candidate, sentence_views
+
+    def story(text: str, crf_word: str, crf_type: str, crf_subtype: str) -> list[Candidate]:
+        doc = SegmentStage()(Document(text=text, lang="hi", doc_id=make_doc_id(text)))
+        views = sentence_views(doc)
+        per_sentence = [events_hindi.lexicon_candidates(v) for v in views]
+        i = views[0].words.index(crf_word)
+        per_sentence[0].append(Candidate(0, i, i + 1, *views[0].tokens[i], crf_type, None, "crf",
+                                         subtype=crf_subtype))
+        events_hindi.harmonise(views, per_sentence)
+        return [c for found in per_sentence for c in found if c.source == "lexicon"]
+
+    def by_head(found: list[Candidate], text: str, head: str) -> Candidate:
+        return next(c for c in found if text[c.start:c.end].startswith(head))
+
+    text = "शहर में दंगे भड़के। भीड़ ने आगजनी की।"
+    arson = by_head(story(text, "दंगे", "PROTEST", "RIOTS"), text, "आगजनी")
+    assert (arson.type, arson.mode) == ("PROTEST", "riot")
+    text = "फैक्टरी में आग लगी। बॉयलर में धमाका हुआ।"
+    blast = by_head(story(text, "आग", "DISASTER", "INDUSTRIAL_ACCIDENT"), text, "धमाका")
+    assert (blast.type, blast.subtype) == ("DISASTER", "INDUSTRIAL_ACCIDENT")
+    # with an attack in the story, an explosion stays an attack
+    attack = story("आतंकियों ने हमला किया। बाजार में धमाका हुआ।", "हमला", "ASSAULT", "TERRORIST_ATTACK")
+    assert all(c.type == "ASSAULT" for c in attack)

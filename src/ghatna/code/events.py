@@ -177,6 +177,7 @@ class EventsStage:
         make_agent = _AgentMaker(doc)
         per_sentence = [events_hindi.detect(v) for v in views]
         events_hindi.propagate(views, per_sentence)
+        events_hindi.harmonise(views, per_sentence)
         out = []
         previous_actors: list[str] = []
         for view, found in zip(views, per_sentence, strict=True):

@@ -12,6 +12,7 @@ the sentence, and उन्होंने-type pronouns take the previous sente
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 
 from ghatna.code.events_common import Candidate, SentenceView, can_act, is_place
@@ -453,6 +454,28 @@ def propagate(views: list[SentenceView], per_sentence: list[list[Candidate]]) ->
                                    model.mode, "crf", verbal=end > i + 1, confidence=0.6,
                                    subtype=model.subtype))
         found.sort(key=lambda c: c.first)
+
+
+def harmonise(views: list[SentenceView], per_sentence: list[list[Candidate]]) -> None:
+    """Read the lexicon's violence words in the light of the story the CRF found: where it found
+    a riot and no attack, arson, clashes and stone-pelting are the riot (PROTEST riot); where it found a
+    disaster or accident and no attack, an explosion is that accident (DISASTER), not a bombing."""
+    learned = [c for found in per_sentence for c in found if c.source == "crf"]
+    if not learned or any(c.type == "ASSAULT" for c in learned):
+        return
+    riot = any(c.subtype == "RIOTS" for c in learned)
+    disasters = Counter(c.subtype for c in learned if c.type == "DISASTER" and c.subtype)
+    riot_acts, blasts = _keyed(hi.RIOT_ACTS), _keyed(hi.BLAST_WORDS)
+    for view, found in zip(views, per_sentence, strict=True):
+        for c in found:
+            if c.source != "lexicon" or c.type != "ASSAULT":
+                continue
+            head = view.keys[c.first]
+            if riot and head in riot_acts:
+                c.type, c.mode, c.subtype = "PROTEST", "riot", "RIOTS"
+            elif disasters and not riot and head in blasts:
+                subtype = disasters.most_common(1)[0][0]
+                c.type, c.mode, c.subtype = "DISASTER", subtype, subtype
 
 
 SCORED_EVENT_TYPES = ("ASSAULT", "PROTEST", "DISASTER")

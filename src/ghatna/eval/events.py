@@ -76,6 +76,7 @@ def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None) 
         n_sentences += len(views)
         per_sentence = [events_hindi.detect(v) for v in views]
         events_hindi.propagate(views, per_sentence)
+        events_hindi.harmonise(views, per_sentence)
         predicted = [c for found in per_sentence for c in found if c.type in EDNIL_SCORED_TYPES]
         gold_events = [(e.start, e.end, e.type, ontology_type(e.type)[0], e.id) for e in gold.events]
 

@@ -117,6 +117,13 @@ _add("ASSAULT", "primitive", "आगजनी", "आग लगा", "चाक�
 _add("ASSAULT", "crowd-control", "लाठीचार्ज", "आंसू गैस", "आँसू गैस", "पानी की बौछार")
 _add("ASSAULT", "destroy", "ध्वस्त", "नष्ट कर")
 
+# Violence that, in the story of a riot, is the riot itself (PLOVER PROTEST riot: arson,
+# clashes, stone-pelting; not firing, mostly the police's), and explosions that, in the story of an
+# accident or fire, are the accident (a gas cylinder or boiler blast), not an attack.
+RIOT_ACTS = frozenset({"आगजनी", "आग", "झड़प", "झड़पें", "झड़पों", "पथराव", "हिंसा", "तोड़फोड़",
+                       "तोड़-फोड़"})
+BLAST_WORDS = frozenset({"विस्फोट", "धमाका", "धमाके"})
+
 # Heads that are events only in a sentence with one of these words: प्रदर्शन is also a
 # performance (खिलाड़ियों का अच्छा प्रदर्शन), so a protest needs protest words around it.
 PROTEST_CONTEXT = frozenset({"विरोध", "प्रदर्शनकारी", "प्रदर्शनकारियों", "नारे", "नारेबाजी", "नारेबाज़ी",
