@@ -314,3 +314,16 @@ def test_a_big_city_tagged_as_a_person_is_the_city():
     text = "प्योंगयांग ने कहा कि बातचीत जारी रहेगी।"
     doc = ResolveStage()(_doc(text, [("प्योंगयांग", "PER")], published="2019-01-01"))
     assert [(e.name, e.type, e.country) for e in doc.entities] == [("Pyongyang", "GPE", "PRK")]
+
+
+def test_a_surname_alone_is_not_a_known_person_when_a_namesake_is_named_in_full():
+    text = "David Johnson said so. Later Johnson left. Trump met Melania Trump."
+    doc = _doc(text, [("David Johnson", "PER"), ("Melania Trump", "PER")], lang="en", published="2019-01-01")
+    for word in ("Johnson", "Trump"):
+        start = text.find(word + " left") if word == "Johnson" else text.find("Trump met")
+        doc.entities.append(Entity(id=f"e{len(doc.entities) + 10}", name=word, type="PER",
+                                   mentions=[Mention(start, start + len(word), word, "PER")]))
+    doc = ResolveStage()(doc)
+    ids = {e.id for e in doc.entities}
+    assert "person:boris-johnson" not in ids  # out of office in 2019: David Johnson's namesake
+    assert "Q22686" in ids  # the president, even next to Melania Trump

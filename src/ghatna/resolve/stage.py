@@ -132,6 +132,7 @@ class ResolveStage:
         for country, weight in document_focus(doc.text, doc.lang, m.reg, named).items():
             focus[country] = max(focus.get(country, 0.0), weight)
         found = [self._resolve_entity(doc, e, m, date, focus) for e in entities]
+        _drop_namesakes(entities, found, m, date)
         for entity, res in zip(entities, found, strict=True):
             if res is not None:
                 _apply(entity, res)
@@ -283,6 +284,24 @@ class ResolveStage:
                 step = n
                 break
             i += step
+
+
+def _drop_namesakes(entities: list[Entity], found: list[Resolution | None], m: Matcher,
+                    date: str | None) -> None:
+    """A surname alone ('Johnson') is not the known person of that surname when the document
+    names someone else of that surname in full (David Johnson, not in the registry), unless
+    the known person holds an office at the date ('Trump' next to Melania Trump)."""
+    unknown = [mt.text for e, res in zip(entities, found, strict=True) if res is None and e.type == "PER"
+               for mt in e.mentions if len(clean_name(mt.text).split()) > 1]
+    if not unknown:
+        return
+    for i, (e, res) in enumerate(zip(entities, found, strict=True)):
+        actor = m.reg.by_id.get(res.id) if res is not None else None
+        if res is None or res.type != "PER" or not e.mentions or actor is None or (actor.roles and actor.active(date)):
+            continue
+        if all(len(clean_name(mt.text).split()) == 1 for mt in e.mentions) and any(
+                _other_first_name(t, e.mentions[0].text, actor) for t in unknown):
+            found[i] = None
 
 
 def _big_city_mistagged(texts: list[str], m: Matcher) -> Resolution | None:
