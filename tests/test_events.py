@@ -53,6 +53,9 @@ def test_hindi_types(text, kind, mode):
 
 def test_protest_needs_protest_words():
     assert not [e for e in hindi_doc("भारतीय खिलाड़ियों ने शानदार प्रदर्शन किया।").events if e.type == "PROTEST"]
+    # an election rally is no protest; a rally against something is
+    assert not [e for e in hindi_doc("प्रधानमंत्री ने पटना में चुनावी रैली की।").events if e.type == "PROTEST"]
+    assert only(hindi_doc("किसानों ने कानून के खिलाफ रैली निकाली।"), "PROTEST")
     assert only(hindi_doc("किसानों ने सरकार के खिलाफ प्रदर्शन किया।"), "PROTEST").mode == "demo"
 
 
@@ -243,6 +246,13 @@ def test_violence_words_read_in_the_story_the_crf_found():
     text = "फैक्टरी में आग लगी। बॉयलर में धमाका हुआ।"
     blast = by_head(story(text, "आग", "DISASTER", "INDUSTRIAL_ACCIDENT"), text, "धमाका")
     assert (blast.type, blast.subtype) == ("DISASTER", "INDUSTRIAL_ACCIDENT")
+    # a disaster the lexicon found is a story too: the volcano's explosion
+    text = "ज्वालामुखी फट गया। उसके धमाके से राख निकली।"
+    views_doc = SegmentStage()(Document(text=text, lang="hi", doc_id=make_doc_id(text)))
+    views = sentence_views(views_doc)
+    per_sentence = [events_hindi.lexicon_candidates(v) for v in views]
+    events_hindi.harmonise(views, per_sentence)
+    assert by_head([c for f in per_sentence for c in f], text, "धमाके").type == "DISASTER"
     # with an attack in the story, an explosion stays an attack
     attack = story("आतंकियों ने हमला किया। बाजार में धमाका हुआ।", "हमला", "ASSAULT", "TERRORIST_ATTACK")
     assert all(c.type == "ASSAULT" for c in attack)

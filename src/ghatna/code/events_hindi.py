@@ -457,15 +457,18 @@ def propagate(views: list[SentenceView], per_sentence: list[list[Candidate]]) ->
 
 
 def harmonise(views: list[SentenceView], per_sentence: list[list[Candidate]]) -> None:
-    """Read the lexicon's violence words in the light of the story the CRF found: where it found
-    a riot and no attack, arson, clashes and stone-pelting are the riot (PROTEST riot); where it found a
-    disaster or accident and no attack, an explosion is that accident (DISASTER), not a bombing."""
-    learned = [c for found in per_sentence for c in found if c.source == "crf"]
-    if not learned or any(c.type == "ASSAULT" for c in learned):
-        return
-    riot = any(c.subtype == "RIOTS" for c in learned)
-    disasters = Counter(c.subtype for c in learned if c.type == "DISASTER" and c.subtype)
-    riot_acts, blasts = _keyed(hi.RIOT_ACTS), _keyed(hi.BLAST_WORDS)
+    """Read the lexicon's violence words in the light of the story around them: where the CRF
+    found a riot and no attack, arson, clashes and stone-pelting are the riot (PROTEST riot);
+    where a disaster or accident was found (by the CRF or the lexicon) and no attack other than
+    explosions and destruction, an explosion or destruction is that disaster (DISASTER)."""
+    found_all = [c for found in per_sentence for c in found]
+    learned = [c for c in found_all if c.source == "crf"]
+    riot_acts, readings = _keyed(hi.RIOT_ACTS), _keyed(hi.DISASTER_READINGS)
+    heads = {id(c): views[n].keys[c.first] for n, found in enumerate(per_sentence) for c in found}
+    riot = any(c.subtype == "RIOTS" for c in learned) and not any(c.type == "ASSAULT" for c in learned)
+    disasters = Counter(c.subtype for c in found_all if c.type == "DISASTER" and c.subtype)
+    attacked = any(c.type == "ASSAULT" and (c.source == "crf" or heads[id(c)] not in readings)
+                   for c in found_all)
     for view, found in zip(views, per_sentence, strict=True):
         for c in found:
             if c.source != "lexicon" or c.type != "ASSAULT":
@@ -473,7 +476,7 @@ def harmonise(views: list[SentenceView], per_sentence: list[list[Candidate]]) ->
             head = view.keys[c.first]
             if riot and head in riot_acts:
                 c.type, c.mode, c.subtype = "PROTEST", "riot", "RIOTS"
-            elif disasters and not riot and head in blasts:
+            elif disasters and not riot and not attacked and head in readings:
                 subtype = disasters.most_common(1)[0][0]
                 c.type, c.mode, c.subtype = "DISASTER", subtype, subtype
 

@@ -118,18 +118,22 @@ _add("ASSAULT", "crowd-control", "लाठीचार्ज", "आंसू �
 _add("ASSAULT", "destroy", "ध्वस्त", "नष्ट कर")
 
 # Violence that, in the story of a riot, is the riot itself (PLOVER PROTEST riot: arson,
-# clashes, stone-pelting; not firing, mostly the police's), and explosions that, in the story of an
-# accident or fire, are the accident (a gas cylinder or boiler blast), not an attack.
+# clashes, stone-pelting; not firing, mostly the police's), and explosions and destruction that,
+# in the story of a disaster or accident, are that disaster (a gas cylinder or boiler blast, a
+# volcano's explosion, houses destroyed by a storm), not an attack.
 RIOT_ACTS = frozenset({"आगजनी", "आग", "झड़प", "झड़पें", "झड़पों", "पथराव", "हिंसा", "तोड़फोड़",
                        "तोड़-फोड़"})
-BLAST_WORDS = frozenset({"विस्फोट", "धमाका", "धमाके"})
+DISASTER_READINGS = frozenset({"विस्फोट", "धमाका", "धमाके", "ध्वस्त"})
 
 # Heads that are events only in a sentence with one of these words: प्रदर्शन is also a
 # performance (खिलाड़ियों का अच्छा प्रदर्शन), so a protest needs protest words around it.
 PROTEST_CONTEXT = frozenset({"विरोध", "प्रदर्शनकारी", "प्रदर्शनकारियों", "नारे", "नारेबाजी", "नारेबाज़ी",
                              "खिलाफ", "ख़िलाफ़", "सड़कों", "धरना", "आंदोलन", "मांग", "मांगों", "रैली",
                              "हड़ताल", "पुलिस", "सरकार", "लाठीचार्ज", "आंसू"})
-CONTEXT_REQUIRED: dict[str, frozenset[str]] = {"प्रदर्शन": PROTEST_CONTEXT, "प्रदर्शनों": PROTEST_CONTEXT}
+# A रैली is as often an election or party rally (चुनावी रैली) as a protest march.
+RALLY_CONTEXT = PROTEST_CONTEXT - {"रैली"}
+CONTEXT_REQUIRED: dict[str, frozenset[str]] = {"प्रदर्शन": PROTEST_CONTEXT, "प्रदर्शनों": PROTEST_CONTEXT,
+                                               "रैली": RALLY_CONTEXT, "रैलियों": RALLY_CONTEXT}
 
 # Words that complete a nominal head into a predicate (light verbs and auxiliaries); the
 # trigger span runs over them.  Also used to tell a stated event from a bare noun.
