@@ -130,10 +130,7 @@ DISASTER_READINGS = frozenset({"विस्फोट", "धमाका", "ध�
 PROTEST_CONTEXT = frozenset({"विरोध", "प्रदर्शनकारी", "प्रदर्शनकारियों", "नारे", "नारेबाजी", "नारेबाज़ी",
                              "खिलाफ", "ख़िलाफ़", "सड़कों", "धरना", "आंदोलन", "मांग", "मांगों", "रैली",
                              "हड़ताल", "पुलिस", "सरकार", "लाठीचार्ज", "आंसू"})
-# A रैली is as often an election or party rally (चुनावी रैली) as a protest march.
-RALLY_CONTEXT = PROTEST_CONTEXT - {"रैली"}
-CONTEXT_REQUIRED: dict[str, frozenset[str]] = {"प्रदर्शन": PROTEST_CONTEXT, "प्रदर्शनों": PROTEST_CONTEXT,
-                                               "रैली": RALLY_CONTEXT, "रैलियों": RALLY_CONTEXT}
+CONTEXT_REQUIRED: dict[str, frozenset[str]] = {"प्रदर्शन": PROTEST_CONTEXT, "प्रदर्शनों": PROTEST_CONTEXT}
 
 # Words that complete a nominal head into a predicate (light verbs and auxiliaries); the
 # trigger span runs over them.  Also used to tell a stated event from a bare noun.
