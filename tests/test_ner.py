@@ -8,9 +8,10 @@ from ghatna.document import Document, Mention
 from ghatna.lang.hi.ner import loose_key
 from ghatna.lang.hi.translit import romanise
 from ghatna.recognise import RecogniseStage
-from ghatna.recognise.corpus import _map_bio, bio_spans
+from ghatna.recognise.corpus import _map_bio
 from ghatna.recognise.group import group_mentions
 from ghatna.recognise.hindi import hindi_tagger
+from ghatna.tagging import bio_spans
 from ghatna.text.segment import SegmentStage
 
 

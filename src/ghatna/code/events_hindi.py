@@ -152,13 +152,14 @@ def _trigger_vocabulary() -> frozenset[str]:
 
 def crf_candidates(view: SentenceView) -> tuple[list[Candidate], list[str]]:
     """EDNIL-type triggers from the CRF, only where a known trigger word occurs; also the tags."""
-    from ghatna.code.events_tagger import models_available, spans_from_bio, tag_triggers
+    from ghatna.code.events_tagger import models_available, tag_triggers
+    from ghatna.tagging import bio_spans
 
     if not models_available() or _trigger_vocabulary().isdisjoint(view.keys):
         return [], ["O"] * len(view.keys)
     tags = tag_triggers(view.words)
     found = []
-    for first, last, label in spans_from_bio(tags):
+    for first, last, label in bio_spans(tags):
         kind, mode = ontology_type(label)
         end = _light_verb_end(view.keys, last)
         found.append(Candidate(view.index, first, last, view.tokens[first][0], view.tokens[last - 1][1],
@@ -507,7 +508,8 @@ def ednil_arguments(views: list[SentenceView], per_sentence: list[list[Candidate
     document with such an event is tagged (EDNIL reports state the place and the toll in the
     sentences around the event word); an argument goes to the nearest strong event in its
     sentence (see STRONG_TRIGGER), else to the closest strong event before it, else after it."""
-    from ghatna.code.events_tagger import spans_from_bio, tag_arguments
+    from ghatna.code.events_tagger import tag_arguments
+    from ghatna.tagging import bio_spans
 
     events = [c for found in per_sentence for c in found if c.type in SCORED_EVENT_TYPES]
     if not events:
@@ -524,7 +526,7 @@ def ednil_arguments(views: list[SentenceView], per_sentence: list[list[Candidate
         for c in here:
             for i in range(c.first, c.last):
                 trigger_tags[i] = ("B-" if i == c.first else "I-") + _trigger_label(c)
-        for first, last, kind in spans_from_bio(tag_arguments(view.words, trigger_tags)):
+        for first, last, kind in bio_spans(tag_arguments(view.words, trigger_tags)):
             if distance > MAX_SENTENCE_DISTANCE.get(kind, 0):
                 continue
             start, end = view.tokens[first][0], view.tokens[last - 1][1]

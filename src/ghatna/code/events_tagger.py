@@ -156,16 +156,3 @@ def tag_arguments(words: list[str], trigger_tags: list[str]) -> list[str]:
             tags[i] = ("I-" if continuing else "B-") + best[2:]
     return tags
 
-
-def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, last token + 1, label) of each B-/I- run."""
-    spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
-            if start >= 0:
-                spans.append((start, i, label))
-                start = -1
-            if tag != "O":
-                start, label = i, tag[2:]
-    return spans

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ghatna.eval import DataMissing
-from ghatna.recognise.corpus import CORPORA, TYPES, TaggedSentence, bio_spans, corpus_paths, read_corpus
+from ghatna.recognise.corpus import CORPORA, TYPES, TaggedSentence, corpus_paths, read_corpus
+from ghatna.tagging import bio_spans
 
 
 def span_scores(gold: Iterable[list[tuple[int, int, str]]],

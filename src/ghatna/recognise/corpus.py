@@ -92,14 +92,3 @@ def corpus_paths(data_dir: Path) -> list[Path]:
     data_dir = Path(data_dir)
     return [data_dir / "il-ner" / f"Hindi-{s}.txt" for s in SPLITS] + [data_dir / "hiner" / "validation.conll"]
 
-
-def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, end token exclusive, type) of each entity in a BIO sequence."""
-    spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
-            if start >= 0:
-                spans.append((start, i, label))
-            start, label = (i, tag[2:]) if tag != "O" else (-1, "")
-    return spans

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ghatna.lang.hi import PACK
 from ghatna.lang.hi.ner import PERSON_CUES, POSTPOSITIONS, loose_key, sentence_features
-from ghatna.recognise.corpus import bio_spans
+from ghatna.tagging import bio_spans
 from ghatna.text.normalise import match_key
 
 Spans = list[tuple[int, int, str]]
