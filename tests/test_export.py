@@ -227,7 +227,7 @@ def test_gdelt_columns_are_the_codebooks(shared_data, store, tmp_path):
 
 
 def test_shipped_cameo_tables_match_the_reference_data(shared_data, tmp_path):
-    from ghatna.data.cameo.build_cameo import main
+    from ghatna.build.cameo import main
 
     main(["--data", str(shared_data), "--out", str(tmp_path)])
     for name in ("goldstein", "countries", "actor_codes"):

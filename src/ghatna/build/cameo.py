@@ -1,6 +1,6 @@
 """Build the small CAMEO/GDELT lookup tables shipped in this folder from the reference data.
 
-    python src/ghatna/data/cameo/build_cameo.py [--data ../shared/data]
+    python -m ghatna.build.cameo [--data ../shared/data]
 
 Writes, beside this script:
 - goldstein.json: CAMEO event code -> Goldstein score (gdelt-cameo/cameo_goldstein.json, values only);
@@ -18,8 +18,8 @@ import json
 import re
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_DATA = HERE.parents[3].parent / "shared" / "data"
+OUT = Path(__file__).resolve().parents[1] / "data" / "cameo"
+DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
 
 def goldstein(data_dir: Path) -> dict[str, float]:
@@ -77,7 +77,7 @@ def actor_codes(data_dir: Path) -> dict[str, list[str]]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the reference data folder")
-    parser.add_argument("--out", type=Path, default=HERE, help="where to write the tables")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the tables")
     args = parser.parse_args(argv)
     for name, table in [("goldstein", goldstein(args.data)), ("countries", countries(args.data)),
                         ("actor_codes", actor_codes(args.data))]:
