@@ -28,8 +28,9 @@ class ExportResult:
 
 
 def event_key(doc_id: str, event_id: str) -> str:
-    """An event id unique across the whole store (event ids are only unique within a document)."""
-    return f"{doc_id}-{event_id}"
+    """An event id unique across the whole store.  The pipeline's event ids already start with
+    their doc_id (the contract's `doc_id` + index); other ids are prefixed with it."""
+    return event_id if event_id.startswith(f"{doc_id}-") else f"{doc_id}-{event_id}"
 
 
 def stable_int_id(doc_id: str, event_id: str) -> int:
