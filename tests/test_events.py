@@ -253,3 +253,30 @@ def test_violence_words_read_in_the_story_the_crf_found():
     # with an attack in the story, an explosion stays an attack
     attack = story("आतंकियों ने हमला किया। बाजार में धमाका हुआ।", "हमला", "ASSAULT", "TERRORIST_ATTACK")
     assert all(c.type == "ASSAULT" for c in attack)
+
+
+def test_a_lone_minority_type_is_not_the_story():
+    from ghatna.code import events_hindi
+    from ghatna.code.events_common import Candidate, sentence_views
+
+    def kept(text: str, typed: dict[str, str], verbal: frozenset[str] = frozenset()) -> set[str]:
+        doc = SegmentStage()(Document(text=text, lang="hi", doc_id=make_doc_id(text)))
+        views = sentence_views(doc)
+        per_sentence: list[list[Candidate]] = [[] for _ in views]
+        for view in views:
+            for i, word in enumerate(view.words):
+                if word in typed:
+                    per_sentence[view.index].append(Candidate(view.index, i, i + 1, *view.tokens[i], typed[word],
+                                                              None, "crf", verbal=word in verbal))
+        events_hindi.harmonise(views, per_sentence)
+        return {text[c.start:c.end] for found in per_sentence for c in found}
+
+    # four attack mentions and one rally: the rally is where the bomb went off, not a protest
+    text = "रैली में धमाका हुआ। हमले में दस लोग मारे गए। हमलावर ने विस्फोट किया। बम से हमला हुआ।"
+    typed = {"रैली": "PROTEST", "धमाका": "ASSAULT", "हमले": "ASSAULT", "विस्फोट": "ASSAULT", "हमला": "ASSAULT"}
+    assert kept(text, typed) == {"धमाका", "हमले", "विस्फोट", "हमला"}
+    # an act stated with a verb stays, however lonely
+    assert "रैली" in kept(text, typed, frozenset({"रैली"}))
+    # one protest and one attack: both are the story; other types are not counted
+    text = "लोगों ने प्रदर्शन किया। पुलिस पर हमला हुआ। मंत्री ने बैठक की।"
+    assert kept(text, {"प्रदर्शन": "PROTEST", "हमला": "ASSAULT", "बैठक": "CONSULT"}) == {"प्रदर्शन", "हमला", "बैठक"}
