@@ -19,6 +19,8 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from ghatna.code.events_ednil import SCORED_ARGUMENTS, EdnilDoc, read_split
@@ -57,40 +59,37 @@ def sentences(doc: EdnilDoc) -> list[tuple[list[tuple[int, int]], list[str], lis
     return out
 
 
-def trigger_vocabulary(sents: list) -> list[str]:
-    """Word keys that are part of a gold trigger in at least 10% of their occurrences: the cheap
-    prefilter that decides whether the CRF runs on a sentence at all."""
-    from collections import Counter
 
+def _inside_counts(sentences: Iterable[tuple[list[str], list[str]]]) -> tuple[Counter, Counter]:
+    """For each word key: how often it stands inside a span (tag other than O), and how often at all."""
     from ghatna.text.normalise import match_key
 
     inside: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    for _, words, tags, _ in sents:
+    for words, tags in sentences:
         for word, tag in zip(words, tags, strict=True):
             key = match_key(word)
             total[key] += 1
             inside[key] += tag != "O"
+    return inside, total
+
+def trigger_vocabulary(sents: list) -> list[str]:
+    """Word keys that are part of a gold trigger in at least 10% of their occurrences: the cheap
+    prefilter that decides whether the CRF runs on a sentence at all."""
+    inside, total = _inside_counts((words, tags) for _, words, tags, _ in sents)
     return sorted(k for k, n in inside.items() if n and n / total[k] >= 0.1 and any(c.isalpha() for c in k))
 
 
 def place_words(sents: list) -> list[str]:
     """Place words for the argument tagger: country and region names in Hindi (CLDR via Babel)
     and words inside PLACE arguments of the train split in at least 30% of their occurrences."""
-    from collections import Counter
-
     from babel import Locale
 
     from ghatna.text.normalise import match_key
 
     words = {match_key(w) for name in Locale("hi").territories.values() for w in name.split()}
-    inside: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for _, tokens, _, tags in sents:
-        for word, tag in zip(tokens, tags, strict=True):
-            key = match_key(word)
-            total[key] += 1
-            inside[key] += tag.endswith("PLACE")
+    inside, total = _inside_counts(
+        (tokens, [t if t.endswith("PLACE") else "O" for t in tags]) for _, tokens, _, tags in sents)
     words |= {k for k, n in inside.items() if n >= 2 and n / total[k] >= 0.3 and any(c.isalpha() for c in k)}
     return sorted(words)
 
