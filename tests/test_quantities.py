@@ -152,7 +152,28 @@ def test_casualty_count_links_to_nearest_event_in_sentence():
     doc = QuantitiesStage()(doc)
     by_value = {q.value: q for q in doc.quantities}
     assert by_value[12].event == "e1"
-    assert by_value[3].event is None  # ministers visiting are not casualties
+    assert by_value[3].event == "e2"  # the ministers are counted in the visit, not as its casualties
+
+
+def _one_event_doc(text: str, trigger: str, lang: str = "hi") -> Document:
+    at = text.index(trigger)
+    return Document(text=text, lang=lang, sentences=[Sentence(0, len(text), lang)],
+                    events=[Event(id="e1", type="COERCE", trigger=Span(at, at + len(trigger), trigger), sentence=0)])
+
+
+@pytest.mark.parametrize(("text", "trigger", "lang", "duration"), [
+    ("टोकायव ने दो सप्ताह के आपातकाल की घोषणा की।", "आपातकाल", "hi", "P2W"),
+    ("प्रशासन ने शहर में 10 दिन तक कर्फ्यू लगाया।", "कर्फ्यू", "hi", "P10D"),
+    ("Tokayev declared a two-week state of emergency.", "state of emergency", "en", "P2W"),
+    ("The army imposed a curfew for 36 hours.", "curfew", "en", "PT36H"),
+    ("पिछले दो सप्ताह में कर्फ्यू लगाया गया।", "कर्फ्यू", "hi", None),
+    ("दो दिन पहले कर्फ्यू लगाया गया।", "कर्फ्यू", "hi", None),
+    ("The curfew was imposed two weeks ago.", "curfew", "en", None),
+])
+def test_time_span_sets_event_duration(text, trigger, lang, duration):
+    doc = QuantitiesStage()(_one_event_doc(text, trigger, lang))
+    assert doc.events[0].duration == duration
+    assert [q.event for q in doc.quantities] == (["e1"] if duration else [None])
 
 
 def test_no_events_no_links():

@@ -223,3 +223,17 @@ def test_read_only(tmp_path, docs):
         assert store.counts() == expected_counts(docs)
         with pytest.raises(PermissionError):
             store.write(docs)
+
+
+def test_store_of_an_earlier_version_gains_new_columns(tmp_path, docs):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE events (doc_id VARCHAR, event_id VARCHAR)")  # an older, narrower table
+    con.close()
+    with Store(path) as store:
+        store.write(docs)
+        columns = [row[0] for row in store.con.execute("DESCRIBE events").fetchall()]
+        assert columns[:2] == ["doc_id", "event_id"] and "duration" in columns
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == sum(len(d.events) for d in docs)

@@ -79,6 +79,7 @@ class Event:
     place: str | None = None
     date: str | None = None
     date_precision: str | None = None
+    duration: str | None = None  # ISO 8601 (P2W), from a time span the text ties to the event
     negated: bool = False
     modality: str = "asserted"
     confidence: float = 1.0

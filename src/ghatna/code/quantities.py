@@ -6,8 +6,9 @@ vague plurals (सैकड़ों, thousands), qualifiers before and after th
 noun after it.  Dates, years, times of day, ordinals and identifiers (धारा 144, G20) are not
 quantities.  All word lists come from the language packs (`ghatna.lang.<code>.numbers`).
 
-A casualty count (a count of people near a word such as मारे, घायल, killed) is linked to the
-nearest event trigger in its sentence, when the document has events.
+Quantities are tied to the events of their sentence (see `link_to_events`): casualty counts
+(a count of people near a word such as मारे, घायल, killed), counted things (troops, equipment),
+and time spans stated as how long an event lasted, which also set the event's `duration`.
 """
 
 from __future__ import annotations
@@ -85,6 +86,10 @@ class NumberLexicon:
     person_units: frozenset[str]
     casualty_words: frozenset[str]
     casualty_prefixes: tuple[str, ...]
+    duration_before: frozenset[str]
+    duration_after: frozenset[str]
+    not_duration_before: frozenset[str]
+    not_duration_after: frozenset[str]
     months: frozenset[str]
     max_unit_len: int
 
@@ -110,7 +115,8 @@ def lexicon() -> NumberLexicon:
                      "DOZEN", "VAGUE_PLURALS", "SEVERAL", "QUALIFIERS_BEFORE", "QUALIFIERS_AFTER",
                      "QUALIFIERS_RIGHT_AFTER_NUMBER", "NOT_A_COUNT_AFTER", "NOT_A_COUNT_BEFORE",
                      "YEAR_BEFORE", "YEAR_AFTER", "QUALIFIERS_AFTER_UNIT", "UNIT_MODIFIERS", "NOT_A_UNIT", "UNITS", "PERCENT_WORDS",
-                     "LEMMA_RULES", "PERSON_UNITS", "CASUALTY_WORDS", "CASUALTY_PREFIXES"):
+                     "LEMMA_RULES", "PERSON_UNITS", "CASUALTY_WORDS", "CASUALTY_PREFIXES",
+                     "DURATION_BEFORE", "DURATION_AFTER", "NOT_DURATION_BEFORE", "NOT_DURATION_AFTER"):
             parts.setdefault(name, []).append(getattr(mod, name))
         parts.setdefault("ARTICLES", []).append(getattr(mod, "ARTICLES", frozenset()))
         months.update(fold(m) for m in get_pack(code).months)
@@ -142,6 +148,9 @@ def lexicon() -> NumberLexicon:
         person_units=frozenset(u for s in parts["PERSON_UNITS"] for u in s),
         casualty_words=merged_set("CASUALTY_WORDS"),
         casualty_prefixes=tuple(fold(p) for ps in parts["CASUALTY_PREFIXES"] for p in ps),
+        duration_before=merged_set("DURATION_BEFORE"), duration_after=merged_set("DURATION_AFTER"),
+        not_duration_before=merged_set("NOT_DURATION_BEFORE"),
+        not_duration_after=merged_set("NOT_DURATION_AFTER"),
         months=frozenset(months), max_unit_len=max(len(k) for k in units),
     )
 
@@ -547,11 +556,53 @@ def is_casualty_count(q: Quantity, toks: list[Token], lex: NumberLexicon) -> boo
 # the sentence when a casualty count is linked.
 CASUALTY_EVENT_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "DISASTER",
                                   "ACCIDENT"})
+# ISO 8601 designators of the time units (glosses in DURATION_UNITS).
+ISO_DURATION = {"seconds": ("T", 1, "S"), "minutes": ("T", 1, "M"), "hours": ("T", 1, "H"), "days": ("", 1, "D"),
+                "nights": ("", 1, "D"), "weeks": ("", 1, "W"), "months": ("", 1, "M"), "years": ("", 1, "Y"),
+                "decades": ("", 10, "Y"), "centuries": ("", 100, "Y")}
+
+
+def iso_duration(q: Quantity) -> str | None:
+    """'P2W' for two weeks, 'PT36H' for 36 hours; None when `q` is not a time span."""
+    if q.unit_en not in ISO_DURATION:
+        return None
+    time_part, factor, designator = ISO_DURATION[q.unit_en]
+    value = q.value * factor
+    number = str(int(value)) if value == int(value) else f"{value:g}"
+    return f"P{time_part}{number}{designator}"
+
+
+def _duration_cue(q: Quantity, toks: list[Token], lex: NumberLexicon) -> str | None:
+    """How a time span is tied to an event: 'before' (दो सप्ताह का आपातकाल, a two-week emergency:
+    the event follows), 'after' (curfew for 10 days, 10 दिन तक कर्फ्यू: it precedes), or None
+    when the span is not a duration (in the last two weeks, दो दिन पहले)."""
+    starts = [t.start for t in toks]
+    first, after = bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)
+    before = toks[first - 1].key if first > 0 else ""
+    next_keys = [t.key for t in toks[after:after + 2]]
+    if before in lex.not_duration_before or (next_keys and next_keys[0] in lex.not_duration_after):
+        return None
+    if "-" in q.text:
+        return "before"
+    if next_keys and next_keys[0] in lex.duration_after:
+        return None if next_keys[1:] and next_keys[1] in lex.not_duration_after else "before"
+    return "after" if before in lex.duration_before else None
+
+
+def _nearest(events: list, q: Quantity, side: str | None = None):  # noqa: ANN202 - Event
+    """The event whose trigger is nearest to `q` (those on `side` of it first)."""
+    if side == "before":
+        events = [e for e in events if e.trigger.start >= q.end] or events
+    elif side == "after":
+        events = [e for e in events if e.trigger.end <= q.start] or events
+    return min(events, key=lambda e: min(abs(e.trigger.start - q.end), abs(q.start - e.trigger.end)))
 
 
 def link_to_events(doc: Document, toks: list[Token]) -> None:
-    """Set `event` of each casualty count to the nearest event trigger in its sentence (an
-    event of a type with casualties first)."""
+    """Tie each quantity to the event of its sentence it counts or times (`Quantity.event`): a
+    casualty count to the nearest event (one of a type with casualties first), a time span stated
+    as a duration to the event it qualifies (whose `duration` it sets: दो सप्ताह का आपातकाल ->
+    P2W), any other count with a unit (troops, equipment) to the nearest event."""
     if not doc.events or not doc.quantities:
         return
     lex = lexicon()
@@ -561,18 +612,24 @@ def link_to_events(doc: Document, toks: list[Token]) -> None:
     for event in doc.events:
         by_sentence.setdefault(event.sentence, []).append(event)
     for q in doc.quantities:
-        index = bisect.bisect_right(starts, q.start) - 1
-        candidates = by_sentence.get(index, [])
-        if not candidates or not is_casualty_count(q, toks, lex):
+        candidates = by_sentence.get(bisect.bisect_right(starts, q.start) - 1, [])
+        if not candidates:
             continue
-        harmful = [e for e in candidates if e.type in CASUALTY_EVENT_TYPES]
-        nearest = min(harmful or candidates,
-                      key=lambda e: min(abs(e.trigger.start - q.end), abs(q.start - e.trigger.end)))
-        q.event = nearest.id
+        if iso_duration(q):
+            side = _duration_cue(q, toks, lex)
+            if side is not None:
+                event = _nearest(candidates, q, side)
+                q.event = event.id
+                event.duration = event.duration or iso_duration(q)
+        elif is_casualty_count(q, toks, lex):
+            harmful = [e for e in candidates if e.type in CASUALTY_EVENT_TYPES]
+            q.event = _nearest(harmful or candidates, q).id
+        elif q.unit_en is not None:
+            q.event = _nearest(candidates, q).id
 
 
 class QuantitiesStage:
-    """Fills `doc.quantities` (and links casualty counts to `doc.events` when there are any)."""
+    """Fills `doc.quantities` and ties them to `doc.events` (see `link_to_events`)."""
 
     name = "quantities"
     needs_supported_language = True

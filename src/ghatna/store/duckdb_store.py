@@ -45,7 +45,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("actors", "VARCHAR[]"), ("recipients", "VARCHAR[]"), ("place", "VARCHAR"), ("date", "VARCHAR"),
         ("date_precision", "VARCHAR"), ("negated", "BOOLEAN"), ("modality", "VARCHAR"),
         ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"), ("trigger_text", "VARCHAR"),
-        ("sentence", "INTEGER"), ("confidence", "DOUBLE"),
+        ("sentence", "INTEGER"), ("confidence", "DOUBLE"), ("duration", "VARCHAR"),
     ],
     "quotes": [
         ("doc_id", "VARCHAR"), ("quote_index", "INTEGER"), ("speaker", "VARCHAR"),
@@ -155,7 +155,7 @@ def _add_document(rows: _Rows, doc: Document, ingested_at: dt.datetime, position
             doc_id, event.id, event.type, event.mode, event.cameo, event.quad_class, event.intensity,
             list(event.actors), list(event.recipients), event.place, event.date, event.date_precision,
             event.negated, event.modality, event.trigger.start, event.trigger.end, event.trigger.text,
-            event.sentence, event.confidence,
+            event.sentence, event.confidence, event.duration,
         ))
     for index, quote in enumerate(doc.quotes):
         rows.add("quotes", (
@@ -201,6 +201,9 @@ class Store:
         for table, columns in TABLES.items():
             body = ", ".join(f"{_quote(name)} {sql_type}" for name, sql_type in columns)
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+            # a store written by an earlier version gains the columns added since
+            for name, sql_type in columns:
+                self.con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {_quote(name)} {sql_type}")
 
     # -- writing ---------------------------------------------------------------------------------
 

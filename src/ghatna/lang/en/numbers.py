@@ -129,3 +129,13 @@ CASUALTY_WORDS = frozenset({
     "casualties", "lives", "drowned", "rescued", "held",
 })
 CASUALTY_PREFIXES: tuple[str, ...] = ()
+
+# A time span is how long an event lasted (for 10 days, a two-week state of emergency: a
+# hyphenated span is always one) when a word of DURATION_BEFORE precedes it or one of
+# DURATION_AFTER follows it, unless NOT_DURATION_BEFORE precedes it (in the last two weeks) or
+# NOT_DURATION_AFTER follows it (two days ago).
+DURATION_BEFORE = frozenset({"for", "lasting", "spanning"})
+DURATION_AFTER = frozenset({"long"})
+NOT_DURATION_BEFORE = frozenset({"last", "past", "next", "coming", "within", "every", "per", "recent", "first",
+                                 "after", "before", "in"})
+NOT_DURATION_AFTER = frozenset({"ago", "later", "earlier", "before", "after", "back", "from"})

@@ -220,3 +220,11 @@ CASUALTY_WORDS = frozenset({
     "दबकर", "बहे", "बह",
 })
 CASUALTY_PREFIXES = ("घायल", "जख्मी", "गिरफ्तार", "हताहत", "विस्थापित", "मृत", "शव", "लाश")
+
+# A time span is how long an event lasted (दो सप्ताह का आपातकाल, 10 दिन तक कर्फ्यू) when one of
+# DURATION_AFTER follows it, unless a word of NOT_DURATION_BEFORE precedes it or one of
+# NOT_DURATION_AFTER follows it or that cue (पिछले दो सप्ताह में, दो दिन पहले, दो दिन के भीतर).
+DURATION_BEFORE: frozenset[str] = frozenset()
+DURATION_AFTER = frozenset({"के", "का", "की", "तक", "भर", "लंबे", "लंबी", "लंबा"})
+NOT_DURATION_BEFORE = frozenset({"पिछले", "बीते", "गत", "अगले", "आगामी", "इन", "उन", "हर", "प्रति", "पहले"})
+NOT_DURATION_AFTER = frozenset({"पहले", "बाद", "में", "से", "भीतर", "अंदर", "अंतराल", "पूर्व", "बीतने"})
