@@ -25,6 +25,7 @@ from functools import cache
 from ghatna.document import Document, Entity, Mention
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
+from ghatna.lang.hi import events as hi_events
 from ghatna.lang.hi.names import similarity, skeleton
 from ghatna.resolve.gazetteer import Place
 from ghatna.resolve.matcher import (
@@ -393,6 +394,8 @@ def _compose_agents(doc: Document, m: Matcher, resolved: set[str]) -> None:
                 continue
             base = actor.actor_code if actor.type != "PER" else (actor.country or "")
             if base:
+                # named in English after what it is (CSTO forces), not a transliteration of the words
+                e.name = f"{actor.name} {hi_events.AGENT_CODE_NAMES.get(agent, agent.lower())}"
                 e.country = actor.country
                 e.actor_code = base[:3] + agent if len(base) == 3 or base[3:6] == "GOV" else base + agent
                 break
