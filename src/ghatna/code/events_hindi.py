@@ -522,13 +522,39 @@ STRONG_TRIGGER = 0.7
 MAX_SENTENCE_DISTANCE = {"CASUALTIES": 1000, "PLACE": 3, "TIME": 3, "PARTICIPANT": 3}
 
 
+# What the argument CRF is told of each word by the pipeline's other stages (see argument_context).
+ARGUMENT_CONTEXT = ("entity", "quantity")
+
+
+def argument_context(view: SentenceView) -> list[str]:
+    """Per word, what the pipeline's other stages say of it, for the argument CRF: the type of the
+    entity mention covering it (the NER and resolve stages: LOC, GPE, PER, ORG, ...), else `qty`
+    inside a number or quantity (casualty counts; `code.quantities`), else ''."""
+    context = [""] * len(view.words)
+    if "quantity" in ARGUMENT_CONTEXT and any(ch.isdigit() or ch.isalpha() for w in view.words for ch in w):
+        from ghatna.code.quantities import extract_quantities
+
+        text = [" "] * (view.end - view.start)  # the sentence's words at their offsets
+        for (a, _), word in zip(view.tokens, view.words, strict=True):
+            text[a - view.start:a - view.start + len(word)] = word
+        for q in extract_quantities("".join(text)):
+            for i, (a, b) in enumerate(view.tokens):
+                if a - view.start < q.end and q.start < b - view.start:
+                    context[i] = "qty"
+    if "entity" in ARGUMENT_CONTEXT:
+        for first, last, entity in view.mentions:
+            for i in range(first, last):
+                context[i] = entity.type or "MISC"
+    return context
+
+
 def ednil_arguments(views: list[SentenceView], per_sentence: list[list[Candidate]]) -> list[tuple]:
     """EDNIL-style argument spans (PLACE, TIME, CASUALTIES, PARTICIPANT) of a document's violence
     and disaster events, from the argument CRF: (start, end, kind, event).  Every sentence of a
     document with such an event is tagged (EDNIL reports state the place and the toll in the
     sentences around the event word); an argument goes to the nearest strong event in its
     sentence (see STRONG_TRIGGER), else to the closest strong event before it, else after it."""
-    from ghatna.code.events_tagger import tag_arguments
+    from ghatna.code.events_tagger import sentence_position, tag_arguments
     from ghatna.tagging import bio_spans
 
     events = [c for found in per_sentence for c in found if c.type in SCORED_EVENT_TYPES]
@@ -546,7 +572,9 @@ def ednil_arguments(views: list[SentenceView], per_sentence: list[list[Candidate
         for c in here:
             for i in range(c.first, c.last):
                 trigger_tags[i] = ("B-" if i == c.first else "I-") + _trigger_label(c)
-        for first, last, kind in bio_spans(tag_arguments(view.words, trigger_tags)):
+        context = argument_context(view) if ARGUMENT_CONTEXT else None
+        position = sentence_position(n, distance)
+        for first, last, kind in bio_spans(tag_arguments(view.words, trigger_tags, context, position)):
             if distance > MAX_SENTENCE_DISTANCE.get(kind, 0):
                 continue
             start, end = view.tokens[first][0], view.tokens[last - 1][1]

@@ -27,8 +27,12 @@ import json
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ghatna.eval import DataMissing
+
+if TYPE_CHECKING:
+    from ghatna.document import Document
 
 EDNIL_SCORED_TYPES = ("ASSAULT", "PROTEST", "DISASTER")
 # CASE 2021 task 2 subtypes (ACLED-style) -> PLOVER type; OTHER has no PLOVER type and is skipped.
@@ -51,15 +55,23 @@ def _f1(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def _hindi_document(text: str):  # noqa: ANN202 - Document
+def hindi_document(text: str, recognise: bool = True) -> Document:
+    """A Hindi EDNIL text as the events stage sees it in the pipeline: segmented, with the
+    entities of the recognise and resolve stages (`recognise=False`: segmented only)."""
     from ghatna.document import Document, make_doc_id
     from ghatna.text.segment import SegmentStage
 
-    doc = Document(text=text, lang="hi", doc_id=make_doc_id(text))
-    return SegmentStage()(doc)
+    doc = SegmentStage()(Document(text=text, lang="hi", doc_id=make_doc_id(text)))
+    if recognise:
+        from ghatna.recognise import RecogniseStage
+        from ghatna.resolve import ResolveStage
+
+        doc = ResolveStage()(RecogniseStage()(doc))
+    return doc
 
 
-def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None) -> dict[str, float]:
+def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None,
+                 recognise: bool = True) -> dict[str, float]:
     from ghatna.code import events_hindi
     from ghatna.code.events_common import sentence_views
     from ghatna.code.events_ednil import SCORED_ARGUMENTS, ontology_type, read_split
@@ -71,7 +83,7 @@ def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None) 
     began = time.perf_counter()
     n_sentences = 0
     for gold in docs:
-        doc = _hindi_document(gold.text)
+        doc = hindi_document(gold.text, recognise)
         views = sentence_views(doc)
         n_sentences += len(views)
         per_sentence = [events_hindi.detect(v) for v in views]
@@ -112,8 +124,16 @@ def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None) 
             return p[2] == g[2] and p[0] < g[1] and g[0] < p[1] and any(
                 t[0] < event.end and event.start < t[1] for t in g[3])
 
-        counts["arg_tp_pred"] += sum(any(arg_match(p, g) for g in gold_args) for p in predicted_args)
-        counts["arg_tp_gold"] += sum(any(arg_match(p, g) for p in predicted_args) for g in gold_args)
+        for p in predicted_args:
+            hit = any(arg_match(p, g) for g in gold_args)
+            counts["arg_tp_pred"] += hit
+            counts[f"arg_tp_pred:{p[2]}"] += hit
+            counts[f"arg_pred:{p[2]}"] += 1
+        for g in gold_args:
+            hit = any(arg_match(p, g) for p in predicted_args)
+            counts["arg_tp_gold"] += hit
+            counts[f"arg_tp_gold:{g[2]}"] += hit
+            counts[f"arg_gold:{g[2]}"] += 1
     seconds = time.perf_counter() - began
     prefix = f"ednil.{split}"
     return {
@@ -125,6 +145,9 @@ def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None) 
                                                counts["gold"]), 4),
         f"{prefix}.argument_f1": round(_f1(counts["arg_tp_pred"], counts["arg_pred"], counts["arg_tp_gold"],
                                            counts["arg_gold"]), 4),
+        **{f"{prefix}.argument_f1.{kind.removesuffix('-ARG').lower()}": round(_f1(
+            counts[f"arg_tp_pred:{kind}"], counts[f"arg_pred:{kind}"], counts[f"arg_tp_gold:{kind}"],
+            counts[f"arg_gold:{kind}"]), 4) for kind in SCORED_ARGUMENTS},
         f"{prefix}.documents": len(docs),
         f"{prefix}.ms_per_sentence": round(1000 * seconds / max(n_sentences, 1), 3),
     }

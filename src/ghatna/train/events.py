@@ -22,10 +22,11 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from ghatna.code.events_ednil import SCORED_ARGUMENTS, EdnilDoc, read_split
-from ghatna.code.events_tagger import MODEL_DIR, argument_features, trigger_features
-from ghatna.text.segment import sentence_spans, tokenize
+from ghatna.code.events_hindi import ARGUMENT_CONTEXT
+from ghatna.code.events_tagger import MODEL_DIR, argument_features, sentence_position, trigger_features
 
 # Chosen on dev (see data/events/MODEL_CARD.md).
 TRIGGER_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120, "feature.possible_transitions": True}
@@ -44,20 +45,37 @@ def _bio(tokens: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> li
     return tags
 
 
-def sentences(doc: EdnilDoc) -> list[tuple[list[tuple[int, int]], list[str], list[str], list[str]]]:
-    """(token spans, words, trigger tags, argument tags) of each sentence of a document."""
+class TaggedSentence(NamedTuple):
+    tokens: list[tuple[int, int]]
+    words: list[str]
+    triggers: list[str]  # BIO tags of the gold triggers (EDNIL types)
+    arguments: list[str]  # BIO tags of the gold arguments (PLACE, TIME, CASUALTIES, PARTICIPANT)
+    context: list[str]  # what the pipeline's other stages say of each word (argument_context)
+    position: list[str]  # where the sentence lies in its document (sentence_position)
+
+
+def sentences(doc: EdnilDoc) -> list[TaggedSentence]:
+    """Each sentence of a document with its gold tags, cut and recognised as the pipeline does
+    (see `eval.events.hindi_document`)."""
+    from ghatna.code.events_common import sentence_views
+    from ghatna.code.events_hindi import argument_context
+    from ghatna.eval.events import hindi_document
+
     events = [(e.start, e.end, e.type) for e in doc.events]
     arguments = [(a.start, a.end, a.kind.removesuffix("-ARG")) for a in doc.arguments
                  if a.kind in SCORED_ARGUMENTS]
+    views = sentence_views(hindi_document(doc.text, recognise=bool(ARGUMENT_CONTEXT)))
+    trigger_tags = [_bio(v.tokens, events) for v in views]
+    with_events = [n for n, tags in enumerate(trigger_tags) if any(t != "O" for t in tags)]
     out = []
-    for s_start, s_end in sentence_spans(doc.text):
-        tokens = tokenize(doc.text[s_start:s_end], s_start)
-        if not tokens:
+    for n, (view, tags) in enumerate(zip(views, trigger_tags, strict=True)):
+        if not view.tokens:
             continue
-        words = [doc.text[a:b] for a, b in tokens]
-        out.append((tokens, words, _bio(tokens, events), _bio(tokens, arguments)))
+        context = argument_context(view) if ARGUMENT_CONTEXT else []
+        distance = min((abs(n - m) for m in with_events), default=None)
+        out.append(TaggedSentence(view.tokens, view.words, tags, _bio(view.tokens, arguments), context,
+                                  sentence_position(n, distance)))
     return out
-
 
 
 def _inside_counts(sentences: Iterable[tuple[list[str], list[str]]]) -> tuple[Counter, Counter]:
@@ -76,7 +94,7 @@ def _inside_counts(sentences: Iterable[tuple[list[str], list[str]]]) -> tuple[Co
 def trigger_vocabulary(sents: list) -> list[str]:
     """Word keys that are part of a gold trigger in at least 10% of their occurrences: the cheap
     prefilter that decides whether the CRF runs on a sentence at all."""
-    inside, total = _inside_counts((words, tags) for _, words, tags, _ in sents)
+    inside, total = _inside_counts((s.words, s.triggers) for s in sents)
     return sorted(k for k, n in inside.items() if n and n / total[k] >= 0.1 and any(c.isalpha() for c in k))
 
 
@@ -89,7 +107,7 @@ def place_words(sents: list) -> list[str]:
 
     words = {match_key(w) for name in Locale("hi").territories.values() for w in name.split()}
     inside, total = _inside_counts(
-        (tokens, [t if t.endswith("PLACE") else "O" for t in tags]) for _, tokens, _, tags in sents)
+        (s.words, [t if t.endswith("PLACE") else "O" for t in s.arguments]) for s in sents)
     words |= {k for k, n in inside.items() if n >= 2 and n / total[k] >= 0.3 and any(c.isalpha() for c in k)}
     return sorted(words)
 
@@ -118,9 +136,10 @@ def _token_f1(gold: list[list[str]], pred: list[list[str]]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def train(data_dir: Path, out_dir: Path | None = None, tune: bool = False) -> dict:
+def train(data_dir: Path, out_dir: Path | None = None, tune: bool = False, arguments_only: bool = False) -> dict:
     """Train both taggers and write the models; returns the training record.  `tune`: train on
-    the train split only and score dev (for choosing); otherwise fit on train + dev."""
+    the train split only and score dev (for choosing); otherwise fit on train + dev.
+    `arguments_only`: keep the trigger model already in `out_dir` (argument experiments)."""
 
     out_dir = Path(out_dir) if out_dir else MODEL_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -136,9 +155,10 @@ def train(data_dir: Path, out_dir: Path | None = None, tune: bool = False) -> di
     place_path = out_dir / "place_words.txt"
     trigger_path = out_dir / "ednil_triggers.crfsuite"
     argument_path = out_dir / "ednil_arguments.crfsuite"
-    _train([(trigger_features(w), t) for _, w, t, _ in train_sents], TRIGGER_PARAMS, trigger_path)
-    _train([(argument_features(w, t, place_path), a) for _, w, t, a in train_sents], ARGUMENT_PARAMS,
-           argument_path)
+    if not (arguments_only and trigger_path.is_file()):
+        _train([(trigger_features(s.words), s.triggers) for s in train_sents], TRIGGER_PARAMS, trigger_path)
+    _train([(argument_features(s.words, s.triggers, place_path, s.context, s.position), s.arguments)
+            for s in train_sents], ARGUMENT_PARAMS, argument_path)
     record = {
         "data": "EDNIL 2020 Hindi (FIRE), " + ("train split" if tune else "train + dev splits")
                 + " of ednil-hi/split.tsv; licence: none stated (shared-task data, used for "
@@ -148,6 +168,7 @@ def train(data_dir: Path, out_dir: Path | None = None, tune: bool = False) -> di
         "place_words": len(places),
         "trigger_params": TRIGGER_PARAMS,
         "argument_params": ARGUMENT_PARAMS,
+        "argument_context": list(ARGUMENT_CONTEXT),
         "seconds": round(time.time() - began, 1),
         "command": "python -m ghatna.train.events --data ../shared/data" + (" --tune" if tune else ""),
     }
@@ -165,13 +186,13 @@ def _dev_scores(dev_sents: list, trigger_path: Path, argument_path: Path, place_
     trigger_tagger.open(str(trigger_path))
     argument_tagger = pycrfsuite.Tagger()
     argument_tagger.open(str(argument_path))
-    dev_triggers = [trigger_tagger.tag(trigger_features(w)) for _, w, _, _ in dev_sents]
-    dev_arguments = [argument_tagger.tag(argument_features(w, p, place_path))
-                     for (_, w, _, _), p in zip(dev_sents, dev_triggers, strict=True)]
+    dev_triggers = [trigger_tagger.tag(trigger_features(s.words)) for s in dev_sents]
+    dev_arguments = [argument_tagger.tag(argument_features(s.words, p, place_path, s.context, s.position))
+                     for s, p in zip(dev_sents, dev_triggers, strict=True)]
     return {
         "dev_sentences": len(dev_sents),
-        "dev_trigger_token_f1": round(_token_f1([t for _, _, t, _ in dev_sents], dev_triggers), 4),
-        "dev_argument_token_f1": round(_token_f1([a for _, _, _, a in dev_sents], dev_arguments), 4),
+        "dev_trigger_token_f1": round(_token_f1([s.triggers for s in dev_sents], dev_triggers), 4),
+        "dev_argument_token_f1": round(_token_f1([s.arguments for s in dev_sents], dev_arguments), 4),
     }
 
 
@@ -180,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--tune", action="store_true", help="train on the train split only and score dev")
+    parser.add_argument("--arguments-only", action="store_true",
+                        help="keep the trigger model already in --out, train the argument tagger only")
     args = parser.parse_args(argv)
-    record = train(args.data, args.out, tune=args.tune)
+    record = train(args.data, args.out, tune=args.tune, arguments_only=args.arguments_only)
     json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
     print()
     return 0
