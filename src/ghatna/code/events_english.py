@@ -11,7 +11,9 @@ reported modality come from the verb's auxiliaries and from the verb that govern
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from ghatna.code.events_common import Candidate, SentenceView, can_act, is_place
@@ -31,6 +33,9 @@ IRREGULAR = {
     "swore": "swear", "sworn": "swear", "fell": "fall", "fallen": "fall", "felt": "feel",
     "made": "make", "kept": "keep", "went": "go", "gone": "go", "came": "come", "saw": "see", "seen": "see",
 }
+# Past forms that are also base forms of other verbs (found a party, saw wood, wound a soldier).
+PAST_FORMS = {**IRREGULAR, "found": "find", "saw": "see", "wound": "wind", "lay": "lie", "bound": "bind",
+              "ground": "grind", "rose": "rise", "fell": "fall"}
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 GOVERNING_FUTURE = frozenset({"plan", "vow", "promise", "pledge", "intend", "threaten", "aim", "prepare",
                               "decide", "agree", "offer", "want", "seek", "ready", "willing", "prepared",
@@ -81,7 +86,172 @@ def _nlp() -> Any:
         raise
 
 
-def _lookup(token: Any) -> tuple[str, str | None, int] | None:
+# --- CAMEO verb patterns (PETRARCH2's dictionary, data/cameo/verbs.json) ---------------------------
+
+CAMEO_VERBS = Path(__file__).resolve().parents[1] / "data" / "cameo" / "verbs.json"
+# Dependents that open a clause of their own: its verb has its own patterns (PETRARCH2's
+# patterns never reach into another verb's clause).
+CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "relcl", "csubj", "acl", "pcomp"})
+
+
+# Where the PLOVER manual's type definitions read a CAMEO code otherwise than the 2021 table:
+# "international (political or economic) sanctions are coded as [SANCTION] `discontinue'"
+# (CAMEO 163, impose embargo, boycott or sanctions; the table has COERCE).
+CAMEO_READINGS = {"163": ("SANCTION", "discontinue")}
+
+
+@cache
+def cameo_verbs() -> dict:
+    return json.loads(CAMEO_VERBS.read_text(encoding="utf-8"))
+
+
+def _clause(token: Any, in_phrase: bool = False) -> list[tuple[Any, bool]]:
+    """`token`'s subtree without the clauses of other verbs inside it, each token with whether it
+    lies inside a prepositional phrase (a pattern's bare nouns are the verb's subject and
+    objects, its `(PREP ...)` groups the prepositional phrases)."""
+    out = [(token, in_phrase)]
+    for child in token.children:
+        if child.dep_ in CLAUSAL_DEPS and child.pos_ in ("VERB", "AUX"):
+            continue
+        out += _clause(child, in_phrase or child.dep_ in ("prep", "agent"))
+    return out
+
+
+def _word_matches(word: str, token: Any, synsets: dict[str, list[list[str]]]) -> bool:
+    """A pattern word at `token` (a phrase's last word there, the others just before it)."""
+    if word.startswith("&"):
+        return any(_phrase_matches(member, token, exact=True) for member in synsets.get(word, ()))
+    exact = word.endswith("_")
+    return _phrase_matches(word.strip("_").split("_"), token, exact)
+
+
+def _phrase_matches(parts: list[str], token: Any, exact: bool) -> bool:
+    doc = token.doc
+    i = token.i
+    for k, part in enumerate(reversed(parts)):
+        while k and i >= 0 and doc[i].text == "-":  # cease-fire: spaCy splits the hyphen off
+            i -= 1
+        if i < 0:
+            return False
+        t = doc[i]
+        text = t.lower_
+        if not (text == part or lemma(t) == part or not exact and len(part) >= 4 and text.startswith(part)):
+            return False
+        i -= 1
+    return True
+
+
+def _element_matches(element: list, region: list[tuple[Any, bool]], synsets: dict) -> bool:
+    if element[0] == "n":
+        *others, head = element[1]
+        for t, in_phrase in region:
+            if not in_phrase and _word_matches(head, t, synsets):
+                inside = list(t.subtree)
+                if all(any(_word_matches(w, u, synsets) for u in inside) for w in others):
+                    return True
+        return False
+    prepositions, words = element[1].split("/"), element[2]  # (TO/FOR PROTEST)
+    for t, _ in region:
+        if t.lower_ not in prepositions:
+            continue
+        inside = [u for u in t.subtree if u is not t]
+        if all(any(_word_matches(w, u, synsets) for u in inside) for w in words):
+            return True
+    return False
+
+
+def _pattern_size(pattern: list) -> int:
+    return sum(len(e[1]) if e[0] == "n" else 1 + len(e[2]) for e in pattern[0] + pattern[1])
+
+
+def _verb_entries(token: Any) -> list[tuple[int, int]]:
+    """(verb index, last token index) of the dictionary verbs stated at `token`, longest first."""
+    table = cameo_verbs()
+    ids = set(table["forms"].get(token.lower_, ())) | set(table["forms"].get(lemma(token), ()))
+    past = PAST_FORMS.get(token.lower_) if token.tag_ in ("VBD", "VBN") else None
+    doc = token.doc
+    found = []
+    for index in ids:
+        words, head = table["verbs"][index][0], table["verbs"][index][1]
+        if past and words[head] != past:  # "found" is "find" here, "saw" is "see"
+            continue
+        start = token.i - head
+        end = start + len(words)
+        if start < 0 or end > len(doc):
+            continue
+        if all(k == head or doc[start + k].lower_ == w for k, w in enumerate(words)):
+            found.append((index, end - 1))
+        elif len(words) == 2 and head == 0 and any(  # "called the strike off": a separated particle
+                ch.dep_ == "prt" and ch.lower_ == words[1] for ch in token.children):
+            found.append((index, token.i))
+    longest = max((len(table["verbs"][i][0]) for i, _ in found), default=0)
+    return [(i, end) for i, end in found if len(table["verbs"][i][0]) == longest]
+
+
+def cameo_code(token: Any) -> tuple[str | None, int, int] | None:
+    """(CAMEO code or None for a pattern that codes no event, size of the matched pattern (0 for
+    the verb's own code), last token of the verb) for a verb, by PETRARCH2's verb dictionary:
+    the largest pattern of the verb's block whose words are found in the verb's clause (words
+    before `*` in the subject or before the verb, words after it after the verb); else the
+    verb's own code.  None when the dictionary does not know the verb."""
+    entries = _verb_entries(token)
+    if not entries:
+        return None
+    table = cameo_verbs()
+    synsets = table["synsets"]
+    subject = _subject(token)
+    clause = _clause(token)
+    before = [(t, p) for t, p in clause if t.i < token.i]
+    if subject is not None and not any(t.i == subject.i for t, _ in clause):
+        before += _clause(subject)
+    after = [(t, p) for t, p in clause if t.i > entries[0][1]]
+    best: tuple[str | None, int, int] | None = None
+    for index, end in entries:
+        words, _, block_index, own_code = table["verbs"][index]
+        block = table["blocks"][block_index]
+        for pattern in block["patterns"]:
+            size = _pattern_size(pattern)
+            if best is not None and size <= best[1]:
+                continue
+            if all(_element_matches(e, before, synsets) for e in pattern[0]) and all(
+                    _element_matches(e, after, synsets) for e in pattern[1]):
+                best = (pattern[2], size, end)
+        if best is None:
+            best = (own_code or block["code"], 0, end)
+    return best
+
+
+def cameo_event(token: Any) -> tuple[str | None, str | None, str | None, int, int] | None:
+    """(PLOVER type, mode, CAMEO code, pattern size, last token) of a verb by the CAMEO dictionary;
+    type None where the dictionary codes no event or a CAMEO category PLOVER drops (statements,
+    appeals); None where the dictionary does not know the verb."""
+    from ghatna.ontology import from_cameo
+
+    found = cameo_code(token)
+    if found is None:
+        return None
+    code, size, end = found
+    plover = CAMEO_READINGS.get(code or "") or (from_cameo(code) if code else None)
+    if plover is None:
+        return None, None, code, size, end
+    return plover[0], plover[1], code, size, end
+
+
+def _lookup(token: Any, dictionary: bool = False) -> tuple[str, str | None, int, str] | None:
+    """(type, mode, span end token index, source) of a trigger at `token`: the lexicon's rules
+    first ("parse"); with `dictionary`, a verb the rules do not code takes the CAMEO dictionary's
+    code ("cameo-pattern" where a pattern matched, "cameo" for the verb's own code)."""
+    rules = _lookup_rules(token)
+    if rules or not dictionary or token.pos_ != "VERB":
+        return (*rules, "parse") if rules else None
+    found = cameo_event(token)
+    if found is None or found[0] is None:
+        return None
+    kind, mode, _, size, end = found
+    return kind, mode, max(end, token.i), "cameo-pattern" if size else "cameo"
+
+
+def _lookup_rules(token: Any) -> tuple[str, str | None, int] | None:
     """(type, mode, span end token index) of a trigger at `token`, phrases before single words."""
     base = lemma(token)
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -194,7 +364,8 @@ def _modality(token: Any) -> tuple[bool, str]:
     return negated, "asserted"
 
 
-def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None) -> list[Candidate]:  # noqa: ANN001
+def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa: ANN001
+                      dictionary: bool = False) -> list[Candidate]:
     def ents(token: Any) -> list[str]:
         return _entities(view, view.start, token, make_agent)
 
@@ -203,14 +374,14 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None) -> list[
     for token in parsed:
         if token.pos_ not in TRIGGER_POS or token.i in taken:
             continue
-        hit = _lookup(token)
+        hit = _lookup(token, dictionary)
         prohibitive = token.pos_ == "VERB" and lemma(token) in en.PERMISSION_VERBS and any(
             ch.dep_ == "neg" for ch in token.children)
         if prohibitive:
-            hit = ("REJECT", None, token.i)
+            hit = ("REJECT", None, token.i, "parse")
         if not hit:
             continue
-        kind, mode, end_i = hit
+        kind, mode, end_i, source = hit
         if token.pos_ == "ADJ" and kind != "DISASTER":
             continue
         taken.update(range(token.i, end_i + 1))
@@ -218,16 +389,25 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None) -> list[
         last_token = parsed[end_i]
         end = view.start + last_token.idx + len(last_token.text)
         c = Candidate(view.index, view.token_at(start), view.token_at(end - 1) + 1, start, end, kind, mode,
-                      "parse", verbal=token.pos_ == "VERB",
-                      confidence=0.8 if token.pos_ == "VERB" else 0.6, prohibitive=prohibitive)
+                      source, verbal=token.pos_ == "VERB",
+                      confidence=(0.8 if source == "parse" else 0.6) if token.pos_ == "VERB" else 0.6,
+                      prohibitive=prohibitive)
         subject = _subject(token)
         objects = [lemma(ch) for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass")]
-        if any(o in en.WEAPON_NOUNS for o in objects) and kind in ("ASSAULT", "COERCE"):
+        if source != "parse":
+            pass  # the dictionary's pattern already read the object
+        elif any(o in en.WEAPON_NOUNS for o in objects) and kind in ("ASSAULT", "COERCE"):
             kind, mode = "COERCE", "seize"
         elif any(o in en.TERRITORY_NOUNS for o in objects) and (kind, mode) == ("COERCE", "seize"):
             kind, mode = "ASSAULT", None
-        if subject is not None and kind == "ASSAULT" and lemma(subject) in en.PROTESTER_NOUNS:
+        doer = subject
+        if doer is None and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
+            doer = _subject(token.head)  # "students staged a blockade": the light verb's subject
+        if doer is not None and kind == "ASSAULT" and lemma(doer) in en.PROTESTER_NOUNS:
             kind, mode = "PROTEST", "riot"
+        elif doer is not None and (kind, mode) == ("COERCE", "restrict") and lemma(doer) in \
+                en.PROTESTER_NOUNS | en.CIVILIAN_GROUP_NOUNS:
+            kind, mode = "PROTEST", "obstruct"  # protesters' blockade obstructs passage
         c.type, c.mode = kind, mode
         if token.pos_ == "VERB":
             passive = any(ch.dep_ == "nsubjpass" for ch in token.children)
@@ -267,23 +447,30 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None) -> list[
         c.conditional = any(t.lower_ in ("unless", "if") for t in parsed)
         c.depth = _depth(token)
         found.append(c)
+    if any(c.source != "cameo" for c in found):
+        # the dictionary's bare verb codes only where nothing else in the sentence is an event
+        found = [c for c in found if c.source != "cameo"]
     return found
 
 
 def _depth(token: Any) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token = token.head
         depth += 1
     return depth
 
 
-def detect_sentences(doc: Document, views: list[SentenceView],
-                     make_agent=None) -> list[tuple[SentenceView, Candidate]]:  # noqa: ANN001
+def detect_sentences(doc: Document, views: list[SentenceView], make_agent=None,  # noqa: ANN001
+                     dictionary: bool = False) -> list[tuple[SentenceView, Candidate]]:
+    """Event candidates of English sentences.  `dictionary`: verbs the lexicon does not know take
+    the CAMEO verb dictionary's code (for typing a text known to state an event, `sentence_type`;
+    the pipeline leaves it off: the dictionary codes most verbs of news English, and on NTREX
+    its extra events fall on no Hindi event)."""
     texts = [doc.text[v.start:v.end] for v in views]
     out = []
     for view, parsed in zip(views, _nlp().pipe(texts), strict=True):
-        for c in _parse_candidates(view, parsed, make_agent):
+        for c in _parse_candidates(view, parsed, make_agent, dictionary):
             if c.place is None:
                 places = [m for m in view.mentions if is_place(m[2]) and m[2].id not in c.actors + c.recipients]
                 c.place = places[0][2].id if places else None
@@ -292,7 +479,10 @@ def detect_sentences(doc: Document, views: list[SentenceView],
 
 
 def sentence_type(text: str) -> str | None:
-    """The type of the main event of an English text: the trigger nearest the root of the parse."""
+    """The type of the main event of an English text that states one: in its first sentence with
+    an event, the trigger nearest the root of the parse.  Verbs the lexicon lacks are coded by the
+    CAMEO verb dictionary; its bare verb codes (no pattern matched) count only where nothing else
+    in the text is an event."""
     from ghatna.code.events_common import sentence_views
     from ghatna.document import Document, make_doc_id
     from ghatna.text.segment import SegmentStage
@@ -302,9 +492,11 @@ def sentence_type(text: str) -> str | None:
         s.lang = "en"
     from ghatna.code.events import recode
 
-    found = [c for _, c in detect_sentences(doc, sentence_views(doc))]
+    found = [c for _, c in detect_sentences(doc, sentence_views(doc), dictionary=True)]
     if not found:
         return None
     for c in found:
         recode(c)
-    return min(found, key=lambda c: (c.depth, c.start)).type
+    if any(c.source != "cameo" for c in found):
+        found = [c for c in found if c.source != "cameo"]
+    return min(found, key=lambda c: (c.sentence, c.depth, c.start)).type

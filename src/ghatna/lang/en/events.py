@@ -17,6 +17,8 @@ def _add(kind: str, mode: str | None, *lemmas: str) -> None:
 
 _add("CONSULT", None, "meet", "meeting", "talk", "talks", "discuss", "discussion", "consult",
      "consultation", "negotiate", "negotiation", "confer", "host", "hold talk", "hold talks")
+# Mediation is consultation (CAMEO 045 "engage in mediation" -> CONSULT).
+_add("CONSULT", None, "mediate", "mediation")
 _add("CONSULT", "visit", "visit", "trip", "tour", "arrive")
 _add("CONSULT", "multilateral", "summit", "conference")
 _add("CONSULT", "phone", "call", "phone", "telephone", "phone call")
@@ -49,7 +51,8 @@ _add("PROTEST", "riot", "riot", "loot", "rioting", "looting")
 _add("PROTEST", "strike", "strike", "walkout")
 _add("PROTEST", "hunger", "hunger strike", "fast")
 _add("PROTEST", "boycott", "boycott")
-_add("PROTEST", "obstruct", "blockade", "block", "occupy", "sit-in")
+_add("PROTEST", "obstruct", "block", "occupy", "sit-in", "block road", "block roads", "block street",
+     "block streets", "block highway", "block bridge", "block traffic", "block railway")
 _add("PROTEST", "vandalize", "vandalize", "vandalise", "vandalism")
 _add("SANCTION", "discontinue", "sanction", "embargo", "sever", "suspend", "cut tie", "cut ties",
      "ban", "halt", "freeze", "break off", "reduce relation", "reduce relations")
@@ -61,6 +64,9 @@ _add("MOBILIZE", "police", "patrol")
 _add("MOBILIZE", "weapons", "test missile", "test-fire", "missile test")
 _add("COERCE", "martial-law", "declare emergency", "state of emergency", "martial law", "emergency")
 _add("COERCE", "curfew", "curfew", "impose curfew")
+# A blockade restricts movement (CAMEO 191 "impose blockade, restrict movement" -> COERCE
+# restrict); protesters blocking a road obstruct passage (CAMEO 144, PROTEST obstruct).
+_add("COERCE", "restrict", "blockade")
 _add("COERCE", "arrest", "arrest", "detain", "detention", "jail", "imprison", "capture", "custody")
 _add("COERCE", "seize", "seize", "confiscate", "raid", "search", "occupation")
 _add("COERCE", "deport", "deport", "extradite", "deportation", "extradition")
@@ -123,6 +129,10 @@ TERRITORY_NOUNS = frozenset({"town", "village", "city", "territory", "area", "di
                              "region", "base", "hill", "airport", "port", "border", "outpost", "position"})
 # Subjects that make an attack or clash a violent protest (PLOVER PROTEST riot).
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"})
+# Civilian groups whose blockade of a road is a protest (PLOVER PROTEST is civilian collective
+# action; a state's blockade is COERCE restrict).
+CIVILIAN_GROUP_NOUNS = frozenset({"worker", "farmer", "student", "trucker", "driver", "activist", "supporter",
+                                  "resident", "villager", "youth", "fisherman", "teacher"})
 
 # Lemmas too ambiguous to be triggers on their own in news English (call it a mistake, back
 # home, fire an official, ask a question, press reporters, a search engine);

@@ -1,0 +1,144 @@
+"""The CAMEO verb dictionary: its parser (on a small dictionary written here) and its matcher."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ghatna.build import cameo_verbs as build
+
+SNIPPET = """# a test dictionary in PETRARCH2's format
+&VEHICLE
++CAR
++LORRY_
++ARMOURED_CAR
+
+&NOPLURAL_
++FOOD
+
+####### VERB PATTERNS #######
+
+---  OBSTRUCT   [170]  ---
+BLOCK   # a comment
++SHUT_OUT {+SHUTS_OUT +SHUTTING_OUT}
+BAR {BARS BARRED BARRING } [172]
+- * ROAD                                     [144]   # BLOCK
+- * (WITH &VEHICLE)                          [144:145]
+- PROTESTER * {AID CONVOY} $                 [191]
+- * (TO/FOR PROTEST)                         [---]
+
+---  HOLD   [---]---  ---
+HOLD {HOLDS HELD HOLDING} [040]
+- * TALKS (IN ^)                             [:046]
+"""
+
+
+def test_parse_dictionary_snippet():
+    table = build.parse_dictionary(SNIPPET)
+    assert table["synsets"]["&VEHICLE"] == [["car"], ["cars"], ["lorry"], ["armoured", "car"], ["armoured", "cars"]]
+    assert table["synsets"]["&NOPLURAL_"] == [["food"]]  # a set name ending in _ takes no plurals
+    assert [b["name"] for b in table["blocks"]] == ["obstruct", "hold"]  # "]---" headers too
+    assert [b["code"] for b in table["blocks"]] == ["170", None]
+    verbs = table["verbs"]
+    assert verbs[0] == [["block"], 0, 0, None]
+    assert verbs[1] == [["shut", "out"], 0, 0, None]
+    assert verbs[2] == [["bar"], 0, 0, "172"]
+    assert verbs[3] == [["hold"], 0, 1, "040"]
+    forms = table["forms"]
+    assert {0} <= set(forms["blocked"]) and 0 in forms["blocking"] and 0 in forms["blocks"]
+    assert 1 in forms["shutting"] and 2 in forms["barred"] and 3 in forms["held"]
+    patterns = table["blocks"][0]["patterns"]
+    assert patterns[0] == [[], [["n", ["road"]]], "144"]
+    assert patterns[1] == [[], [["p", "with", ["&VEHICLE"]]], "144"]  # the source's code of 144:145
+    assert patterns[2] == [[["n", ["protester"]]], [["n", ["aid", "convoy"]]], "191"]  # $ is no word
+    assert patterns[3] == [[], [["p", "to/for", ["protest"]]], None]
+    assert table["blocks"][1]["patterns"] == [[[], [["n", ["talks"]], ["p", "in", []]], "046"]]
+
+
+def test_codes_and_verb_forms():
+    assert build.parse_code("042:043") == "042" and build.parse_code(":184") == "184"
+    assert build.parse_code("080!") == "080" and build.parse_code("---") is None
+    assert build.verb_forms("rally") == {"rally", "rallies", "rallied", "rallying"}
+    assert build.verb_forms("seize") == {"seize", "seizes", "seized", "seizing"}
+    assert build.verb_forms("push") == {"push", "pushes", "pushed", "pushing"}
+
+
+def test_shipped_table_is_the_built_one(shared_data, tmp_path):
+    from ghatna.code.events_english import CAMEO_VERBS
+
+    built = build.build(shared_data, tmp_path / "verbs.json")
+    assert built == json.loads(CAMEO_VERBS.read_text(encoding="utf-8"))
+    assert len(built["blocks"]) > 300 and sum(len(b["patterns"]) for b in built["blocks"]) > 4000
+
+
+def _verb(text: str, word: str):  # noqa: ANN202 - a spaCy token
+    from ghatna.code.events_english import _nlp
+
+    return next(t for t in _nlp()(text) if t.text == word)
+
+
+@pytest.mark.parametrize("text, verb, kind, mode, code", [
+    # an object pattern: blocking a road is obstructing passage (CAMEO 144)
+    ("Workers blocked the road to the airport.", "blocked", "PROTEST", "obstruct", "144"),
+    # the verb's own code where no pattern matches
+    ("Police arrested twelve people on Monday.", "arrested", "COERCE", "arrest", "173"),
+    ("The rebels kidnapped two engineers.", "kidnapped", "ASSAULT", "abduct", "181"),
+    # a prepositional pattern: mediating between parties (CAMEO 045)
+    ("Egypt mediated between the two factions.", "mediated", "CONSULT", None, "045"),
+    # a phrasal verb and its object: calling off a strike
+    ("The union called off the strike.", "called", "CONCEDE", None, "082"),
+    # the manual's reading of sanctions (SANCTION discontinue, not the table's COERCE)
+    ("The government imposed sanctions on the regime.", "imposed", "SANCTION", "discontinue", "163"),
+])
+def test_cameo_matcher(text, verb, kind, mode, code):
+    from ghatna.code.events_english import cameo_event
+
+    found = cameo_event(_verb(text, verb))
+    assert found is not None and found[:3] == (kind, mode, code)
+
+
+def test_cameo_matcher_reads_structure():
+    from ghatna.code.events_english import cameo_code, cameo_event
+
+    # a pattern's bare noun is an object, not a word inside a prepositional phrase
+    joined = cameo_code(_verb("Students joined the protest.", "joined"))
+    gathered = cameo_code(_verb("Students gathered in a park near the protest.", "gathered"))
+    assert joined is not None and joined[0] == "110" and joined[1] > 0
+    assert gathered is not None and gathered[0] != "110"
+    # "found" is the past of "find" here, not "found a party" (CAMEO 060)
+    found = cameo_event(_verb("A bomb was found near the airport.", "found"))
+    assert found is None or found[2] != "060"
+    # a verb the dictionary does not know
+    assert cameo_code(_verb("The cat purred loudly.", "purred")) is None
+
+
+def test_sentence_type_uses_the_dictionary_where_the_lexicon_is_silent():
+    from ghatna.code.events_common import sentence_views
+    from ghatna.code.events_english import detect_sentences, sentence_type
+    from ghatna.document import Document, make_doc_id
+    from ghatna.text.segment import SegmentStage
+
+    # a verb's pattern over its object ("cancel" + visit: CAMEO 160, "call off" + strike: 082)
+    # is the main event, not the event noun inside the object
+    assert sentence_type("The minister cancelled his visit to Haiti.") == "SANCTION"
+    assert sentence_type("The union called off the strike.") == "CONCEDE"
+    text = "Workers blocked the bridge."
+    # the pipeline's detection does not add dictionary-only events
+    doc = SegmentStage()(Document(text=text, lang="en", doc_id=make_doc_id(text)))
+    for s in doc.sentences:
+        s.lang = "en"
+    assert [c.source for _, c in detect_sentences(doc, sentence_views(doc))] == []
+    assert [c.source for _, c in detect_sentences(doc, sentence_views(doc), dictionary=True)] == ["cameo"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Israel reimposed blockades on the West Bank.", "COERCE"),  # a state's blockade restricts movement
+    ("Farmers blocked the roads to the capital.", "PROTEST"),  # civilians obstructing passage
+    ("Angry students staged a blockade of the ministry.", "PROTEST"),
+    ("Qatar launched a mediation effort between the two countries.", "CONSULT"),  # CAMEO 045
+])
+def test_lexicon_blockades_and_mediation(text, kind):
+    from ghatna.code.events_english import sentence_type
+
+    assert sentence_type(text) == kind
