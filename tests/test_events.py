@@ -93,6 +93,15 @@ def test_actors_recipients_place_from_case_markers():
     assert agent.type == "AGENT" and agent.country == "KAZ" and agent.actor_code == "KAZGOV"
 
 
+def test_the_one_thanked_for_help_gave_it():
+    names = {"रूस": ("Russia", "GPE", "RUS"), "कज़ाख़स्तान": ("Kazakhstan", "GPE", "KAZ"),
+             "टोकायव": ("Tokayev", "PER", "KAZ")}
+    doc = hindi_doc("टोकायव ने कज़ाख़स्तान की सहायता के लिए रूस को धन्यवाद दिया।", names)
+    ids = {e.name: e.id for e in doc.entities}
+    assert only(doc, "AID").actors == [ids["Russia"]]
+    assert only(doc, "SUPPORT").recipients == [ids["Russia"]]
+
+
 def test_relative_dates():
     def dates(text: str, lang: str = "hi", future: bool = False) -> list[tuple[str, str]]:
         keys = [match_key(text[a:b]) for a, b in tokenize(text)]
@@ -167,6 +176,10 @@ def test_seed_article_events(seed_path):
         assert any("Tokayev" in names.get(r, "") for r in support.recipients)
     countries = {e.id: e.country for e in doc.entities}
     assert countries.get(resign.actors[0]) in ("KAZ", None)
+    emergency = next(e for e in doc.events if e.mode == "martial-law")
+    assert emergency.duration == "P2W"  # दो सप्ताह के आपातकाल की घोषणा की
+    troops = next(q for q in doc.quantities if q.value == 2000)
+    assert next(e for e in doc.events if e.id == troops.event).type == "MOBILIZE"
 
 
 def test_events_suite_on_a_slice(shared_data):

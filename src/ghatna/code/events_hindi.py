@@ -409,16 +409,18 @@ def _purpose(keys: list[str], position: int) -> bool:
 
 
 def _embedded(view: SentenceView, candidates: list[Candidate]) -> None:
-    """An infinitive event inside a later main event of the sentence takes its actor from it:
-    the one thanked or blamed for it (X को तैनात करने के लिए धन्यवाद दिया), or the one who vows or
-    plans it (X ने ... समाप्त करने का संकल्प लिया)."""
+    """An infinitive event (or an event noun with के लिए) inside a later main event of the sentence
+    takes its actor from it: the one thanked or blamed for it (X को तैनात करने के लिए धन्यवाद दिया),
+    or the one who vows or plans it (X ने ... समाप्त करने का संकल्प लिया)."""
     keys = view.keys
     for k, c in enumerate(candidates):
-        if not (c.verbal and keys[c.last - 1].endswith(INFINITIVE_ENDINGS)):
+        # an event noun is thanked for too (X की सहायता के लिए Y को धन्यवाद दिया -> Y helped X)
+        noun_purpose = not c.verbal and tuple(keys[c.last:c.last + 2]) == ("के", "लिए")
+        if not (noun_purpose or c.verbal and keys[c.last - 1].endswith(INFINITIVE_ENDINGS)):
             continue
         main = next((m for m in candidates[k + 1:] if m.verbal
                      and not keys[m.last - 1].endswith(INFINITIVE_ENDINGS)), None)
-        if main is None:
+        if main is None or noun_purpose and main.type not in THANKING:
             continue
         purpose = _purpose(keys, c.last) or (keys[c.last:c.last + 1] in (["और"], [","]) and any(
             _purpose(keys, x.last) for x in candidates[k + 1:] if x.first < main.first))
