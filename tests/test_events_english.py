@@ -123,7 +123,7 @@ def test_sentence_type_uses_the_dictionary_where_the_lexicon_is_silent():
     # is the main event, not the event noun inside the object
     assert sentence_type("The minister cancelled his visit to Haiti.") == "SANCTION"
     assert sentence_type("The union called off the strike.") == "CONCEDE"
-    text = "Workers blocked the bridge."
+    text = "Helicopters evacuated the villagers."
     # the pipeline's detection does not add dictionary-only events
     doc = SegmentStage()(Document(text=text, lang="en", doc_id=make_doc_id(text)))
     for s in doc.sentences:
@@ -142,3 +142,25 @@ def test_lexicon_blockades_and_mediation(text, kind):
     from ghatna.code.events_english import sentence_type
 
     assert sentence_type(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Teachers went on strike in the capital.", "PROTEST"),  # a labour strike, not an air strike
+    ("The unions organized a general strike.", "PROTEST"),
+    ("The rebels released Prime Minister Mahendra Chaudhry.", "RETREAT"),  # a named person freed
+    ("The army lifted the blockade on the town.", "RETREAT"),  # CAMEO 0872 ease blockade
+    ("Rebels violated the ceasefire on Sunday.", "ASSAULT"),  # CAMEO 196
+    ("The newspaper violated a ban on reporting.", "REJECT"),  # CAMEO 128 defy norms, law
+    ("Police prevented the demonstration.", "COERCE"),
+])
+def test_lexicon_objects_decide(text, kind):
+    from ghatna.code.events_english import sentence_type
+
+    assert sentence_type(text) == kind
+
+
+def test_verb_lemmas_from_the_dictionary_forms():
+    from ghatna.code.events_english import lemma
+
+    assert lemma(_verb("Workers blocked the bridge.", "blocked")) == "block"  # not "blocke"
+    assert lemma(_verb("A bomb was found near the airport.", "found")) == "find"

@@ -65,8 +65,23 @@ def lemma(token: Any) -> str:
     if token.lemma_ and token.lemma_ != token.text:
         return token.lemma_.lower()
     forms = _candidates(token.text)
-    return next((f for f in forms if f in en.TRIGGERS or f in en.DISASTERS), forms[-1] if len(forms) > 1
-                and token.tag_ in ("VBD", "VBN", "VBZ", "VBG", "NNS") else forms[0])
+    known = next((f for f in forms if f in en.TRIGGERS or f in en.DISASTERS), None)
+    if known:
+        return known
+    if token.tag_.startswith("VB") and (base := _verb_base(token.lower_, token.tag_)):
+        return base  # blocked -> block, not "blocke"
+    return forms[-1] if len(forms) > 1 and token.tag_ in ("VBD", "VBN", "VBZ", "VBG", "NNS") else forms[0]
+
+
+def _verb_base(word: str, tag: str) -> str | None:
+    """The base form of an inflected verb, from the CAMEO dictionary's verb forms."""
+    if tag in ("VBD", "VBN") and word in PAST_FORMS:
+        return PAST_FORMS[word]
+    table = cameo_verbs()
+    bases = [table["verbs"][i][0][table["verbs"][i][1]] for i in table["forms"].get(word, ())]
+    if word in bases:  # a base form itself ("found", "lay") unless the tag says past
+        return word
+    return bases[0] if bases else None
 
 
 @cache
@@ -270,8 +285,10 @@ def _lookup_rules(token: Any) -> tuple[str, str | None, int] | None:
     if base in en.DISASTERS and token.pos_ != "VERB":  # a storm, a strike of lightning: nature first
         return "DISASTER", en.DISASTERS[base], token.i
     if base in en.OBJECT_REQUIRED and token.pos_ == "VERB":
-        objects = {lemma(ch) for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass", "dative")}
-        if not objects & en.OBJECT_REQUIRED[base]:
+        object_tokens = [ch for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass", "dative")]
+        people = base in en.PERSON_OBJECT_VERBS and any(
+            ch.ent_type_ == "PERSON" for o in object_tokens for ch in o.subtree)
+        if not {lemma(ch) for ch in object_tokens} & en.OBJECT_REQUIRED[base] and not people:
             return None
     if base in en.TRIGGERS:
         return (*en.TRIGGERS[base], token.i)
@@ -382,6 +399,11 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
         if not hit:
             continue
         kind, mode, end_i, source = hit
+        if lemma(token) == "strike" and token.pos_ == "NOUN" and end_i == token.i and (
+                any(lemma(ch) in en.LABOUR_STRIKE_WORDS or ch.lower_ in en.LABOUR_STRIKE_WORDS
+                    for ch in token.children if ch.dep_ in ("amod", "compound", "nummod", "poss"))
+                or token.dep_ == "pobj" and token.head.lower_ == "on"):
+            kind, mode = "PROTEST", "strike"
         if token.pos_ == "ADJ" and kind != "DISASTER":
             continue
         taken.update(range(token.i, end_i + 1))

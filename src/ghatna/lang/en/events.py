@@ -90,6 +90,23 @@ _add("ASSAULT", "primitive", "stab", "stabbing", "arson", "torch", "set fire", "
 _add("ASSAULT", "crowd-control", "tear gas", "teargas", "water cannon", "baton charge", "lathi charge")
 _add("ASSAULT", "destroy", "destroy", "demolish", "raze")
 _add("ASSAULT", "torture", "torture")
+# Suspending relations (SANCTION discontinue) as a noun too.
+_add("SANCTION", "discontinue", "suspension")
+# Reneging on a commitment and defying norms or laws are refusals (CAMEO 128 -> REJECT); violating
+# a ceasefire is an attack (CAMEO 196 -> ASSAULT).
+_add("REJECT", None, "renege", "violate", "breach", "flout")
+_add("ASSAULT", None, "violate ceasefire", "violate truce", "breach ceasefire", "breach truce",
+     "violate armistice")
+# Easing a blockade, sanctions, a curfew or an emergency is a material retreat (CAMEO 0872, 085,
+# 0813, 0814 -> RETREAT); easing restrictions on freedoms stays CONCEDE ("lift").
+_add("RETREAT", None, "lift blockade", "lift siege", "lift embargo", "lift sanction", "lift sanctions",
+     "lift curfew", "lift emergency", "ease sanction", "ease sanctions", "ease blockade", "end blockade",
+     "end siege")
+# Preventing or banning a protest restricts political freedoms (COERCE restrict).
+# (Dispersing one is left out: it is done by force, PLOVER's ASSAULT crowd-control.)
+for _verb in ("prevent", "ban", "stop", "forbid", "prohibit"):
+    for _noun in ("demonstration", "protest", "rally", "march", "gathering", "strike"):
+        TRIGGERS[f"{_verb} {_noun}"] = ("COERCE", "restrict")
 # Disasters (ghatna's DISASTER type, EDNIL subtypes as modes).
 DISASTERS: dict[str, str] = {
     "flood": "FLOODS", "flooding": "FLOODS", "earthquake": "EARTHQUAKE", "quake": "EARTHQUAKE",
@@ -108,6 +125,11 @@ _add("ASSAULT", None, "recapture", "retake", "overrun", "capture town", "capture
 _add("MOBILIZE", "troops", "set up post", "set up base", "set up camp", "set up checkpoint",
      "establish base", "establish post", "build base")
 
+# A strike by workers (PLOVER PROTEST strike): the noun with a labour modifier, or "on strike".
+LABOUR_STRIKE_WORDS = frozenset({"general", "hunger", "labour", "labor", "nationwide", "national", "indefinite",
+                                 "worker", "workers", "teacher", "teachers", "doctor", "doctors", "union",
+                                 "transport", "day", "hour", "open-ended", "token", "sympathy", "wildcat"})
+
 # Lemmas that are events only with one of these objects (release a statement, give a speech,
 # free kick, lightning struck).
 OBJECT_REQUIRED: dict[str, frozenset[str]] = {
@@ -120,6 +142,9 @@ OBJECT_REQUIRED: dict[str, frozenset[str]] = {
     "strike": frozenset({"target", "base", "position", "village", "town", "city", "convoy",
                          "camp", "depot", "facility", "site", "ship", "troop", "force"}),
 }
+
+# Releasing or freeing a named person is a release (RETREAT release), whatever the noun.
+PERSON_OBJECT_VERBS = frozenset({"release", "free"})
 
 # The object decides: seizing or destroying weapons is COERCE seize, capturing a place is ASSAULT,
 # setting up a post or base is MOBILIZE.
