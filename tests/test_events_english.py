@@ -164,3 +164,18 @@ def test_verb_lemmas_from_the_dictionary_forms():
 
     assert lemma(_verb("Workers blocked the bridge.", "blocked")) == "block"  # not "blocke"
     assert lemma(_verb("A bomb was found near the airport.", "found")) == "find"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Militants detonated two bombs along the highway.", "ASSAULT"),  # using explosives, not seizing them
+    ("Police seized weapons and ammunition in a raid.", "COERCE"),
+    ("Taliban fighters captured a district centre on Saturday.", "ASSAULT"),  # capturing a place
+    ("Rebels captured the port of Mokha.", "ASSAULT"),
+    ("Soldiers violently suppressed the protest.", "ASSAULT"),  # CAMEO 175 violent repression
+    ("The government suppressed the opposition newspapers.", "COERCE"),
+    ("Police clashed with hundreds of protesters in Paris.", "PROTEST"),  # a violent protest
+])
+def test_objects_and_manner_decide_violence(text, kind):
+    from ghatna.code.events_english import sentence_type
+
+    assert sentence_type(text) == kind

@@ -415,17 +415,28 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
                       confidence=(0.8 if source == "parse" else 0.6) if token.pos_ == "VERB" else 0.6,
                       prohibitive=prohibitive)
         subject = _subject(token)
-        objects = [lemma(ch) for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass")]
+        object_tokens = [ch for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass")]
+        objects = [lemma(ch) for ch in object_tokens]
         if source != "parse":
             pass  # the dictionary's pattern already read the object
-        elif any(o in en.WEAPON_NOUNS for o in objects) and kind in ("ASSAULT", "COERCE"):
-            kind, mode = "COERCE", "seize"
-        elif any(o in en.TERRITORY_NOUNS for o in objects) and (kind, mode) == ("COERCE", "seize"):
-            kind, mode = "ASSAULT", None
+        elif any(o in en.WEAPON_NOUNS for o in objects) and kind in ("ASSAULT", "COERCE") and (
+                mode not in en.WEAPON_USE_MODES):
+            kind, mode = "COERCE", "seize"  # seizing or destroying weapons, not using them
+        elif (any(lemma(t) in en.TERRITORY_NOUNS for o in object_tokens for t in (o, *o.children)
+                  if t.i == o.i or t.dep_ == "compound") or any(
+                o.ent_type_ in ("GPE", "LOC", "FAC") for o in object_tokens)) and kind == "COERCE" and mode in (
+                "seize", "arrest"):
+            kind, mode = "ASSAULT", None  # capturing a place
+        if source == "parse" and (kind, mode) == ("COERCE", "restrict") and any(
+                ch.lower_ in en.VIOLENT_MANNER for ch in token.children if ch.dep_ in ("advmod", "amod")):
+            kind, mode = "ASSAULT", None  # violent repression (CAMEO 175 -> ASSAULT)
         doer = subject
         if doer is None and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
             doer = _subject(token.head)  # "students staged a blockade": the light verb's subject
-        if doer is not None and kind == "ASSAULT" and lemma(doer) in en.PROTESTER_NOUNS:
+        if kind == "ASSAULT" and (doer is not None and lemma(doer) in en.PROTESTER_NOUNS or (
+                lemma(token) in en.MUTUAL_VIOLENCE and any(
+                    lemma(t) in en.PROTESTER_NOUNS for t in token.subtree if t.i != token.i))):
+            # violence by protesters, or clashes with them, is a violent protest (PROTEST riot)
             kind, mode = "PROTEST", "riot"
         elif doer is not None and (kind, mode) == ("COERCE", "restrict") and lemma(doer) in \
                 en.PROTESTER_NOUNS | en.CIVILIAN_GROUP_NOUNS:

@@ -151,9 +151,18 @@ PERSON_OBJECT_VERBS = frozenset({"release", "free"})
 WEAPON_NOUNS = frozenset({"weapon", "gun", "explosive", "ied", "device", "bomb", "ammunition", "mine",
                           "rocket", "arm", "cache", "grenade", "missile", "rifle", "launcher"})
 TERRITORY_NOUNS = frozenset({"town", "village", "city", "territory", "area", "district", "province",
-                             "region", "base", "hill", "airport", "port", "border", "outpost", "position"})
+                             "region", "base", "hill", "airport", "port", "border", "outpost", "position",
+                             "neighborhood", "neighbourhood", "locality", "camp", "crossing", "stronghold",
+                             "capital", "island", "valley", "settlement", "headquarters", "field", "oilfield",
+                             "checkpoint", "post", "suburb", "county", "state", "enclave", "zone"})
+# Modes of using a weapon: detonating explosives or firing rockets is an attack, not a seizure.
+WEAPON_USE_MODES = frozenset({"explosives", "firearms", "aerial", "heavy-weapons", "drone", "suicide-attack"})
+# Repression done violently is an attack (CAMEO 175 "use violent repression" -> ASSAULT).
+VIOLENT_MANNER = frozenset({"violently", "brutally", "violent", "brutal", "deadly", "bloody", "lethal"})
 # Subjects that make an attack or clash a violent protest (PLOVER PROTEST riot).
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"})
+# Violence between two sides: a clash with protesters is a violent protest.
+MUTUAL_VIOLENCE = frozenset({"clash", "violence", "fighting", "skirmish", "scuffle"})
 # Civilian groups whose blockade of a road is a protest (PLOVER PROTEST is civilian collective
 # action; a state's blockade is COERCE restrict).
 CIVILIAN_GROUP_NOUNS = frozenset({"worker", "farmer", "student", "trucker", "driver", "activist", "supporter",
