@@ -179,3 +179,16 @@ def test_objects_and_manner_decide_violence(text, kind):
     from ghatna.code.events_english import sentence_type
 
     assert sentence_type(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The president banned opposition candidates from the elections.", "COERCE"),  # political life
+    ("The government banned imports of beef.", "SANCTION"),
+    ("The junta ordered the newspaper to suspend publication.", "COERCE"),  # censorship
+    ("Zambia extradited the suspect to Britain.", "COOPERATE"),  # judicial cooperation (CAMEO 063)
+    ("The government accepted the demands of the rebels.", "CONCEDE"),  # CAMEO 083
+])
+def test_bans_extradition_and_demands(text, kind):
+    from ghatna.code.events_english import sentence_type
+
+    assert sentence_type(text) == kind

@@ -427,6 +427,11 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
                 o.ent_type_ in ("GPE", "LOC", "FAC") for o in object_tokens)) and kind == "COERCE" and mode in (
                 "seize", "arrest"):
             kind, mode = "ASSAULT", None  # capturing a place
+        if source == "parse" and lemma(token) in en.BAN_VERBS and token.pos_ == "VERB":
+            if any(o in en.CENSOR_OBJECTS for o in objects):
+                kind, mode = "COERCE", "censor"
+            elif any(o in en.POLITICAL_BAN_OBJECTS for o in objects):
+                kind, mode = "COERCE", "restrict"
         if source == "parse" and (kind, mode) == ("COERCE", "restrict") and any(
                 ch.lower_ in en.VIOLENT_MANNER for ch in token.children if ch.dep_ in ("advmod", "amod")):
             kind, mode = "ASSAULT", None  # violent repression (CAMEO 175 -> ASSAULT)

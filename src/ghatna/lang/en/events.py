@@ -28,6 +28,9 @@ _add("SUPPORT", None, "support", "praise", "endorse", "welcome", "thank", "appla
      "congratulate", "back", "recognize", "recognise", "sign", "apologize", "apologise", "forgive",
      "defend", "commend", "laud")
 _add("CONCEDE", None, "concede", "ease", "yield", "accede", "relent", "lift")
+# Acceding to demands (CAMEO 083 -> CONCEDE).
+_add("CONCEDE", None, "accept demand", "accept demands", "meet demand", "meet demands", "grant demand",
+     "grant demands", "accede to")
 _add("COOPERATE", None, "cooperate", "cooperation", "collaborate", "share intelligence", "partner")
 _add("AID", None, "aid", "assist", "assistance", "help", "donate", "grant", "provide", "supply",
      "send aid", "deliver aid", "fund", "give")
@@ -69,7 +72,9 @@ _add("COERCE", "curfew", "curfew", "impose curfew")
 _add("COERCE", "restrict", "blockade")
 _add("COERCE", "arrest", "arrest", "detain", "detention", "jail", "imprison", "capture", "custody")
 _add("COERCE", "seize", "seize", "confiscate", "raid", "search", "occupation")
-_add("COERCE", "deport", "deport", "extradite", "deportation", "extradition")
+_add("COERCE", "deport", "deport", "deportation")
+# Extradition is judicial cooperation (PETRARCH2's dictionary: EXTRADITE [063] -> COOPERATE).
+_add("COOPERATE", None, "extradite", "extradition")
 _add("COERCE", "restrict", "restrict", "crack down", "crackdown", "repress", "suppress", "repression",
      "clampdown", "outlaw")
 _add("COERCE", "censor", "censor", "censorship", "block access")
@@ -145,6 +150,14 @@ OBJECT_REQUIRED: dict[str, frozenset[str]] = {
 
 # Releasing or freeing a named person is a release (RETREAT release), whatever the noun.
 PERSON_OBJECT_VERBS = frozenset({"release", "free"})
+
+# Banning people or organisations from political life is COERCE restrict, banning or suspending
+# publications COERCE censor (the manual's COERCE modes); banning trade or flights stays SANCTION.
+POLITICAL_BAN_OBJECTS = frozenset({"party", "candidate", "politician", "opposition", "leader", "activist",
+                                   "group", "organization", "organisation", "movement", "union", "member"})
+CENSOR_OBJECTS = frozenset({"newspaper", "publication", "broadcast", "website", "channel", "station", "media",
+                            "magazine", "journal", "book", "film", "internet"})
+BAN_VERBS = frozenset({"ban", "suspend", "outlaw"})
 
 # The object decides: seizing or destroying weapons is COERCE seize, capturing a place is ASSAULT,
 # setting up a post or base is MOBILIZE.
