@@ -32,6 +32,9 @@ from ghatna.code.events_tagger import MODEL_DIR, argument_features, sentence_pos
 TRIGGER_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120, "feature.possible_transitions": True}
 # Arguments: more L2, less L1 (dev argument F1 0.482 -> 0.488 with (0.01, 0.3); (0.02, 0.1) 0.487,
 # (0.05, 0.2) 0.485, (0.1, 0.01) 0.481; the same for triggers lowered dev trigger F1 0.755 -> 0.744).
+# The argument tagger learns from the sentences within this many of a trigger's, as it is applied
+# near events only (events_hindi.MAX_SENTENCE_DISTANCE; dev argument F1 0.496 -> 0.504).
+ARGUMENT_TRAIN_DISTANCE = 3
 ARGUMENT_PARAMS = {"c1": 0.01, "c2": 0.3, "max_iterations": 120, "feature.possible_transitions": True}
 
 
@@ -52,6 +55,7 @@ class TaggedSentence(NamedTuple):
     arguments: list[str]  # BIO tags of the gold arguments (PLACE, TIME, CASUALTIES, PARTICIPANT)
     context: list[str]  # what the pipeline's other stages say of each word (argument_context)
     position: list[str]  # where the sentence lies in its document (sentence_position)
+    distance: int | None  # sentences to the nearest one with a gold trigger (None: none in the document)
 
 
 def sentences(doc: EdnilDoc) -> list[TaggedSentence]:
@@ -74,7 +78,7 @@ def sentences(doc: EdnilDoc) -> list[TaggedSentence]:
         context = argument_context(view) if ARGUMENT_CONTEXT else []
         distance = min((abs(n - m) for m in with_events), default=None)
         out.append(TaggedSentence(view.tokens, view.words, tags, _bio(view.tokens, arguments), context,
-                                  sentence_position(n, distance)))
+                                  sentence_position(n, distance), distance))
     return out
 
 
@@ -158,7 +162,8 @@ def train(data_dir: Path, out_dir: Path | None = None, tune: bool = False, argum
     if not (arguments_only and trigger_path.is_file()):
         _train([(trigger_features(s.words), s.triggers) for s in train_sents], TRIGGER_PARAMS, trigger_path)
     _train([(argument_features(s.words, s.triggers, place_path, s.context, s.position), s.arguments)
-            for s in train_sents], ARGUMENT_PARAMS, argument_path)
+            for s in train_sents if s.distance is not None and s.distance <= ARGUMENT_TRAIN_DISTANCE],
+           ARGUMENT_PARAMS, argument_path)
     record = {
         "data": "EDNIL 2020 Hindi (FIRE), " + ("train split" if tune else "train + dev splits")
                 + " of ednil-hi/split.tsv; licence: none stated (shared-task data, used for "
