@@ -192,3 +192,20 @@ def test_bans_extradition_and_demands(text, kind):
     from ghatna.code.events_english import sentence_type
 
     assert sentence_type(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Sri Lanka has established diplomatic ties with Iran.", "SUPPORT"),  # CAMEO 050 / 054
+    ("The two countries restored relations after a decade.", "SUPPORT"),
+])
+def test_diplomatic_ties(text, kind):
+    from ghatna.code.events_english import sentence_type
+
+    assert sentence_type(text) == kind
+
+
+def test_failing_to_act_is_negated():
+    from ghatna.code.events_english import _modality
+
+    negated, _ = _modality(_verb("The two sides failed to reach an agreement.", "reach"))
+    assert negated

@@ -362,6 +362,8 @@ def _modality(token: Any) -> tuple[bool, str]:
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.pos_ == "VERB":
         token = token.head  # "would not join talks": the verb carries the noun's modality
     negated = any(c.dep_ == "neg" or c.lower_ in en.NEGATION_CUES for c in token.children)
+    if token.dep_ == "xcomp" and lemma(token.head) in en.NEGATING_GOVERNORS:
+        negated = True  # "failed to reach agreement": the act did not happen
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if "would" in auxiliaries and token.dep_ in ("ccomp", "acl") and \
             lemma(token.head) in REPORTING_VERBS | GOVERNING_FUTURE:

@@ -28,6 +28,11 @@ _add("SUPPORT", None, "support", "praise", "endorse", "welcome", "thank", "appla
      "congratulate", "back", "recognize", "recognise", "sign", "apologize", "apologise", "forgive",
      "defend", "commend", "laud")
 _add("CONCEDE", None, "concede", "ease", "yield", "accede", "relent", "lift")
+# Establishing, restoring or upgrading diplomatic ties (CAMEO 050 diplomatic cooperation, 054
+# recognition -> SUPPORT).
+for _verb in ("establish", "restore", "upgrade", "normalize", "normalise", "resume"):
+    for _noun in ("tie", "ties", "relation", "relations"):
+        TRIGGERS[f"{_verb} {_noun}"] = ("SUPPORT", None)
 # Acceding to demands (CAMEO 083 -> CONCEDE).
 _add("CONCEDE", None, "accept demand", "accept demands", "meet demand", "meet demands", "grant demand",
      "grant demands", "accede to")
@@ -196,6 +201,8 @@ ACTOR_PREPOSITIONS = frozenset({"by"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
 
 NEGATION_CUES = frozenset({"not", "n't", "no", "never", "without"})
+# Verbs whose complement did not happen (failed to reach an agreement).
+NEGATING_GOVERNORS = frozenset({"fail"})
 # Verbs of permission: negated they are a refusal to allow (REJECT), and a future refusal
 # ("will not allow another revolution") is a forceful warning (THREATEN).
 PERMISSION_VERBS = frozenset({"allow", "permit", "tolerate"})
