@@ -209,3 +209,15 @@ def test_failing_to_act_is_negated():
 
     negated, _ = _modality(_verb("The two sides failed to reach an agreement.", "reach"))
     assert negated
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Israel has strengthened its forces in Lebanon.", "MOBILIZE"),  # CAMEO 154
+    ("Troops were reinforced along the border.", "MOBILIZE"),
+    ("NATO deployed peacekeeping troops in Bosnia.", "AID"),  # CAMEO 074 peacekeeping
+    ("Russia deployed troops on the border.", "MOBILIZE"),
+])
+def test_forces_and_peacekeepers(text, kind):
+    from ghatna.code.events_english import sentence_type
+
+    assert sentence_type(text) == kind

@@ -448,6 +448,9 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
         elif doer is not None and (kind, mode) == ("COERCE", "restrict") and lemma(doer) in \
                 en.PROTESTER_NOUNS | en.CIVILIAN_GROUP_NOUNS:
             kind, mode = "PROTEST", "obstruct"  # protesters' blockade obstructs passage
+        elif kind == "MOBILIZE" and any(t.lower_ in en.PEACEKEEPING_WORDS or lemma(t) in en.PEACEKEEPING_WORDS
+                                      for side in (token, doer) if side is not None for t in side.subtree):
+            kind, mode = "AID", "peacekeeping"
         c.type, c.mode = kind, mode
         if token.pos_ == "VERB":
             passive = any(ch.dep_ == "nsubjpass" for ch in token.children)

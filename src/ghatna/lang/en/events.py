@@ -69,6 +69,10 @@ _add("SANCTION", "convict", "convict", "sentence", "conviction")
 _add("MOBILIZE", "troops", "deploy", "deployment", "mobilize", "mobilise", "mobilization", "station",
      "send troop", "send troops", "mass")
 _add("MOBILIZE", "police", "patrol")
+# Reinforcing or strengthening forces increases them (CAMEO 154 -> MOBILIZE troops).
+_add("MOBILIZE", "troops", "reinforce", "reinforcement", "strengthen force", "strengthen forces",
+     "strengthen troop", "strengthen troops", "boost force", "boost forces", "boost troop", "boost troops",
+     "increase troop", "increase troops", "beef up")
 _add("MOBILIZE", "weapons", "test missile", "test-fire", "missile test")
 _add("COERCE", "martial-law", "declare emergency", "state of emergency", "martial law", "emergency")
 _add("COERCE", "curfew", "curfew", "impose curfew")
@@ -155,6 +159,10 @@ OBJECT_REQUIRED: dict[str, frozenset[str]] = {
 
 # Releasing or freeing a named person is a release (RETREAT release), whatever the noun.
 PERSON_OBJECT_VERBS = frozenset({"release", "free"})
+
+# Peacekeepers sent or arriving are aid (CAMEO 074 "provide military protection or peacekeeping"
+# -> AID peacekeeping), not a show of force.
+PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "peacekeepers"})
 
 # Banning people or organisations from political life is COERCE restrict, banning or suspending
 # publications COERCE censor (the manual's COERCE modes); banning trade or flights stays SANCTION.
