@@ -488,7 +488,7 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
         c.negated, c.modality = _modality(token)
         c.negated = c.negated and not prohibitive  # "not allow": the negation is the refusal
         c.conditional = any(t.lower_ in ("unless", "if") for t in parsed)
-        c.depth = _depth(token)
+        c.depth = min(_depth(t) for t in parsed[token.i:end_i + 1])  # "hunger strike": the phrase's head
         found.append(c)
     if any(c.source != "cameo" for c in found):
         # the dictionary's bare verb codes only where nothing else in the sentence is an event

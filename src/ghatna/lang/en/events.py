@@ -33,6 +33,9 @@ _add("CONCEDE", None, "concede", "ease", "yield", "accede", "relent", "lift")
 for _verb in ("establish", "restore", "upgrade", "normalize", "normalise", "resume"):
     for _noun in ("tie", "ties", "relation", "relations"):
         TRIGGERS[f"{_verb} {_noun}"] = ("SUPPORT", None)
+# Rallying support on someone's behalf (CAMEO 053 -> SUPPORT), not a mobilisation of forces.
+_add("SUPPORT", None, "mobilize support", "mobilise support", "rally support", "drum up support",
+     "garner support", "muster support")
 # Acceding to demands (CAMEO 083 -> CONCEDE).
 _add("CONCEDE", None, "accept demand", "accept demands", "meet demand", "meet demands", "grant demand",
      "grant demands", "accede to")
