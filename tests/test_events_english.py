@@ -221,3 +221,15 @@ def test_forces_and_peacekeepers(text, kind):
     from ghatna.code.events_english import sentence_type
 
     assert sentence_type(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A strong earthquake killed eight people on Java.", "DISASTER"),  # nature acts on no one's behalf
+    ("A cache of ammunition was found near the dam.", "COERCE"),  # arms found are seized
+    ("The army discovered weapons and explosives in a tunnel.", "COERCE"),
+    ("Gunmen killed eight people on Java.", "ASSAULT"),
+])
+def test_disasters_and_weapon_finds(text, kind):
+    from ghatna.code.events_english import sentence_type
+
+    assert sentence_type(text) == kind

@@ -290,6 +290,10 @@ def _lookup_rules(token: Any) -> tuple[str, str | None, int] | None:
             ch.ent_type_ == "PERSON" for o in object_tokens for ch in o.subtree)
         if not {lemma(ch) for ch in object_tokens} & en.OBJECT_REQUIRED[base] and not people:
             return None
+    if base in en.FINDING_VERBS and token.pos_ == "VERB" and any(
+            lemma(t) in en.WEAPON_NOUNS for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass")
+            for t in (ch, *(g for p in ch.children if p.dep_ == "prep" for g in p.children))):
+        return "COERCE", "seize", token.i  # arms found by security forces are seized
     if base in en.TRIGGERS:
         return (*en.TRIGGERS[base], token.i)
     if base in ("derail",):
@@ -448,6 +452,8 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
         elif doer is not None and (kind, mode) == ("COERCE", "restrict") and lemma(doer) in \
                 en.PROTESTER_NOUNS | en.CIVILIAN_GROUP_NOUNS:
             kind, mode = "PROTEST", "obstruct"  # protesters' blockade obstructs passage
+        elif kind == "ASSAULT" and doer is not None and lemma(doer) in en.DISASTERS:
+            kind, mode = "DISASTER", en.DISASTERS[lemma(doer)]  # an earthquake killed eight: nature acts
         elif kind == "MOBILIZE" and any(t.lower_ in en.PEACEKEEPING_WORDS or lemma(t) in en.PEACEKEEPING_WORDS
                                       for side in (token, doer) if side is not None for t in side.subtree):
             kind, mode = "AID", "peacekeeping"

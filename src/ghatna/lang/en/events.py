@@ -177,13 +177,16 @@ BAN_VERBS = frozenset({"ban", "suspend", "outlaw"})
 
 # The object decides: seizing or destroying weapons is COERCE seize, capturing a place is ASSAULT,
 # setting up a post or base is MOBILIZE.
-WEAPON_NOUNS = frozenset({"weapon", "gun", "explosive", "ied", "device", "bomb", "ammunition", "mine",
-                          "rocket", "arm", "cache", "grenade", "missile", "rifle", "launcher"})
+WEAPON_NOUNS = frozenset({"weapon", "gun", "explosive", "ied", "device", "bomb", "ammunition", "mine", "ammo",
+                          "firearm", "pistol", "grenade", "stash", "arsenal",
+                          "rocket", "arm", "cache", "missile", "rifle", "launcher"})
 TERRITORY_NOUNS = frozenset({"town", "village", "city", "territory", "area", "district", "province",
                              "region", "base", "hill", "airport", "port", "border", "outpost", "position",
                              "neighborhood", "neighbourhood", "locality", "camp", "crossing", "stronghold",
                              "capital", "island", "valley", "settlement", "headquarters", "field", "oilfield",
                              "checkpoint", "post", "suburb", "county", "state", "enclave", "zone"})
+# Finding weapons or a cache of them is seizing them (COERCE seize: search, confiscate).
+FINDING_VERBS = frozenset({"find", "discover", "uncover", "unearth", "recover", "locate"})
 # Modes of using a weapon: detonating explosives or firing rockets is an attack, not a seizure.
 WEAPON_USE_MODES = frozenset({"explosives", "firearms", "aerial", "heavy-weapons", "drone", "suicide-attack"})
 # Repression done violently is an attack (CAMEO 175 "use violent repression" -> ASSAULT).
