@@ -34,6 +34,7 @@ def test_argument_features_carry_context_and_position() -> None:
     assert "ctx+0=GPE" in feats[0] and "ctx-1=GPE" in feats[1] and "ctx-2=GPE" in feats[2]
     assert "spos=0" in feats[0] and "sdist=0|ctx=GPE" in feats[0]
     assert events_tagger.sentence_position(7, None) == ["spos=4", "sdist=none"]
+    assert "dtype=FIRE" in events_tagger.sentence_position(1, 0, "FIRE")
 
 
 def test_use_model_dir_switches_and_restores(tmp_path) -> None:  # noqa: ANN001

@@ -563,6 +563,7 @@ def ednil_arguments(views: list[SentenceView], per_sentence: list[list[Candidate
     if not events:
         return []
     strong = [c for c in events if c.confidence >= STRONG_TRIGGER] or events
+    document_type = Counter(_trigger_label(c) for c in events).most_common(1)[0][0]
     with_events = [n for n, found in enumerate(per_sentence) if any(c.type in SCORED_EVENT_TYPES for c in found)]
     out = []
     for n, (view, found) in enumerate(zip(views, per_sentence, strict=True)):
@@ -575,7 +576,7 @@ def ednil_arguments(views: list[SentenceView], per_sentence: list[list[Candidate
             for i in range(c.first, c.last):
                 trigger_tags[i] = ("B-" if i == c.first else "I-") + _trigger_label(c)
         context = argument_context(view) if ARGUMENT_CONTEXT else None
-        position = sentence_position(n, distance)
+        position = sentence_position(n, distance, document_type)
         for first, last, kind in bio_spans(tag_arguments(view.words, trigger_tags, context, position)):
             if distance > MAX_SENTENCE_DISTANCE.get(kind, 0):
                 continue

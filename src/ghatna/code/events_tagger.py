@@ -89,6 +89,7 @@ TIME_WORDS = frozenset({"सुबह", "शाम", "रात", "दोपह�
 # -> 0.496, times 0.478 -> 0.508) and the context classes (entity type, quantity) of the words
 # within 2 (0.492 within 1, 0.494 within 2; 0.487 without them).
 SENTENCE_POSITION = True
+DOCUMENT_TYPE_FEATURE = True
 CONTEXT_OFFSETS = (-2, -1, 0, 1, 2)
 
 
@@ -111,12 +112,16 @@ def _word_classes(place_path: Path | None = None) -> dict[str, str]:
     return classes
 
 
-def sentence_position(index: int, distance: int | None) -> list[str]:
-    """Argument-tagger features of a whole sentence: its place in the document and how many
-    sentences lie between it and the nearest one with an event trigger (None: no trigger)."""
+def sentence_position(index: int, distance: int | None, document_type: str | None = None) -> list[str]:
+    """Argument-tagger features of a whole sentence: its place in the document, how many
+    sentences lie between it and the nearest one with an event trigger (None: no trigger), and
+    the document's most frequent EDNIL event type."""
     if not SENTENCE_POSITION:
         return []
-    return [f"spos={min(index, 4)}", f"sdist={'none' if distance is None else min(distance, 4)}"]
+    out = [f"spos={min(index, 4)}", f"sdist={'none' if distance is None else min(distance, 4)}"]
+    if DOCUMENT_TYPE_FEATURE and document_type:
+        out.append(f"dtype={document_type}")
+    return out
 
 
 def argument_features(words: list[str], trigger_tags: list[str], place_path: Path | None = None,

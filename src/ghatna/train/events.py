@@ -71,6 +71,8 @@ def sentences(doc: EdnilDoc) -> list[TaggedSentence]:
     views = sentence_views(hindi_document(doc.text, recognise=bool(ARGUMENT_CONTEXT)))
     trigger_tags = [_bio(v.tokens, events) for v in views]
     with_events = [n for n, tags in enumerate(trigger_tags) if any(t != "O" for t in tags)]
+    types = Counter(e.type for e in doc.events)
+    document_type = types.most_common(1)[0][0] if types else None
     out = []
     for n, (view, tags) in enumerate(zip(views, trigger_tags, strict=True)):
         if not view.tokens:
@@ -78,7 +80,7 @@ def sentences(doc: EdnilDoc) -> list[TaggedSentence]:
         context = argument_context(view) if ARGUMENT_CONTEXT else []
         distance = min((abs(n - m) for m in with_events), default=None)
         out.append(TaggedSentence(view.tokens, view.words, tags, _bio(view.tokens, arguments), context,
-                                  sentence_position(n, distance), distance))
+                                  sentence_position(n, distance, document_type), distance))
     return out
 
 
