@@ -233,3 +233,13 @@ def test_disasters_and_weapon_finds(text, kind):
     from ghatna.code.events_english import sentence_type
 
     assert sentence_type(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The rebels have sworn to fight until they gain control of the villages.", "THREATEN"),  # a vow
+    ("The United Nations reduced food supplies to the camp.", "SANCTION"),  # CAMEO 162 reduce aid
+])
+def test_vows_and_cut_aid(text, kind):
+    from ghatna.code.events_english import sentence_type
+
+    assert sentence_type(text) == kind

@@ -379,7 +379,8 @@ def _modality(token: Any) -> tuple[bool, str]:
     if auxiliaries & {"will", "shall", "'ll"}:
         return negated, "future"
     head = token.head
-    if token.dep_ in ("xcomp", "ccomp") and lemma(head) in GOVERNING_FUTURE:
+    infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if (token.dep_ in ("xcomp", "ccomp") or infinitive) and lemma(head) in GOVERNING_FUTURE:
         return negated or any(c.dep_ == "neg" for c in head.children), "future"
     if token.dep_ in ("ccomp", "xcomp") and lemma(head) in GOVERNING_REPORTED - {"say"} or any(
             c.lower_ in ("allegedly", "reportedly", "purportedly") for c in token.children):
@@ -452,6 +453,8 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
         elif doer is not None and (kind, mode) == ("COERCE", "restrict") and lemma(doer) in \
                 en.PROTESTER_NOUNS | en.CIVILIAN_GROUP_NOUNS:
             kind, mode = "PROTEST", "obstruct"  # protesters' blockade obstructs passage
+        elif kind == "AID" and token.dep_ in ("dobj", "obj") and lemma(token.head) in en.REDUCTION_VERBS:
+            kind, mode = "SANCTION", "discontinue"  # cutting aid or supplies (CAMEO 162)
         elif kind == "ASSAULT" and doer is not None and lemma(doer) in en.DISASTERS:
             kind, mode = "DISASTER", en.DISASTERS[lemma(doer)]  # an earthquake killed eight: nature acts
         elif kind == "MOBILIZE" and any(t.lower_ in en.PEACEKEEPING_WORDS or lemma(t) in en.PEACEKEEPING_WORDS

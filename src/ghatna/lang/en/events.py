@@ -185,6 +185,9 @@ TERRITORY_NOUNS = frozenset({"town", "village", "city", "territory", "area", "di
                              "neighborhood", "neighbourhood", "locality", "camp", "crossing", "stronghold",
                              "capital", "island", "valley", "settlement", "headquarters", "field", "oilfield",
                              "checkpoint", "post", "suburb", "county", "state", "enclave", "zone"})
+# Reducing or stopping aid is a sanction (CAMEO 162 "reduce or stop aid" -> SANCTION discontinue).
+REDUCTION_VERBS = frozenset({"reduce", "cut", "halt", "stop", "suspend", "withdraw", "freeze", "end", "curtail",
+                             "slash", "block"})
 # Finding weapons or a cache of them is seizing them (COERCE seize: search, confiscate).
 FINDING_VERBS = frozenset({"find", "discover", "uncover", "unearth", "recover", "locate"})
 # Modes of using a weapon: detonating explosives or firing rockets is an attack, not a seizure.
