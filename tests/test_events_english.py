@@ -243,3 +243,11 @@ def test_vows_and_cut_aid(text, kind):
     from ghatna.code.events_english import sentence_type
 
     assert sentence_type(text) == kind
+
+
+def test_refugees_lemma_and_refusing_refuge():
+    from ghatna.code.events_english import lemma, sentence_type
+
+    assert lemma(_verb("Syria took in more refugees.", "refugees")) == "refugee"  # not "refuge"
+    assert sentence_type("Germany accepted more refugees last year.") == "AID"  # CAMEO 075
+    assert sentence_type("Syria says it will not accept any more refugees.") == "REJECT"

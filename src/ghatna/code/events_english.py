@@ -55,7 +55,7 @@ def _candidates(word: str) -> list[str]:
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             stem = w[: -len(suffix)]
             out += [stem + r for r in replacements]
-            if len(stem) > 2 and stem[-1] == stem[-2]:
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
                 out.append(stem[:-1])  # stopped -> stop
     return out
 

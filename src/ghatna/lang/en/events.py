@@ -42,6 +42,9 @@ _add("CONCEDE", None, "accept demand", "accept demands", "meet demand", "meet de
 _add("COOPERATE", None, "cooperate", "cooperation", "collaborate", "share intelligence", "partner")
 _add("AID", None, "aid", "assist", "assistance", "help", "donate", "grant", "provide", "supply",
      "send aid", "deliver aid", "fund", "give")
+# Taking in refugees is granting refuge (CAMEO 075 "grant asylum" -> AID asylum).
+_add("AID", "asylum", "asylum", "accept refugee", "accept refugees", "admit refugee", "admit refugees",
+     "take in", "shelter refugee", "shelter refugees", "grant asylum")
 _add("RETREAT", "resign", "resign", "resignation", "step down", "quit")
 _add("RETREAT", "withdraw", "withdraw", "withdrawal", "pull out", "retreat", "recall")
 _add("RETREAT", "release", "release", "free", "return")
