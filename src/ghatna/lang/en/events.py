@@ -44,7 +44,7 @@ _add("AID", None, "aid", "assist", "assistance", "help", "donate", "grant", "pro
      "send aid", "deliver aid", "fund", "give")
 # Taking in refugees is granting refuge (CAMEO 075 "grant asylum" -> AID asylum).
 _add("AID", "asylum", "asylum", "accept refugee", "accept refugees", "admit refugee", "admit refugees",
-     "take in", "shelter refugee", "shelter refugees", "grant asylum")
+     "shelter refugee", "shelter refugees", "grant asylum")
 _add("RETREAT", "resign", "resign", "resignation", "step down", "quit")
 _add("RETREAT", "withdraw", "withdraw", "withdrawal", "pull out", "retreat", "recall")
 _add("RETREAT", "release", "release", "free", "return")
