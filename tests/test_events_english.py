@@ -121,10 +121,11 @@ def test_sentence_type_uses_the_dictionary_where_the_lexicon_is_silent():
 
     # a verb's pattern over its object ("cancel" + visit: CAMEO 160, "call off" + strike: 082)
     # is the main event, not the event noun inside the object
-    assert sentence_type("The minister cancelled his visit to Haiti.") == "SANCTION"
-    assert sentence_type("The union called off the strike.") == "CONCEDE"
+    assert sentence_type("The minister cancelled his visit to Haiti.", cameo_dictionary=True) == "SANCTION"
+    assert sentence_type("The union called off the strike.", cameo_dictionary=True) == "CONCEDE"
     text = "Helicopters evacuated the villagers."
-    # the pipeline's detection does not add dictionary-only events
+    assert sentence_type(text) is None and sentence_type(text, cameo_dictionary=True) == "AID"
+    # the pipeline's default detection does not add dictionary-only events
     doc = SegmentStage()(Document(text=text, lang="en", doc_id=make_doc_id(text)))
     for s in doc.sentences:
         s.lang = "en"
@@ -251,3 +252,13 @@ def test_refugees_lemma_and_refusing_refuge():
     assert lemma(_verb("Syria took in more refugees.", "refugees")) == "refugee"  # not "refuge"
     assert sentence_type("Germany accepted more refugees last year.") == "AID"  # CAMEO 075
     assert sentence_type("Syria says it will not accept any more refugees.") == "REJECT"
+
+
+def test_pipeline_option_turns_the_dictionary_on():
+    from ghatna.pipeline import Pipeline, default_stages
+    from ghatna.read.raw import RawDocument
+
+    raw = RawDocument("en.txt", "UN helicopters evacuated the wounded villagers on Friday.\n")
+    assert [e.type for e in Pipeline()(raw).events] == []
+    with_dictionary = Pipeline(default_stages(cameo_dictionary=True))(raw)
+    assert [(e.type, e.cameo is not None) for e in with_dictionary.events] == [("AID", True)]

@@ -22,6 +22,9 @@ def _add_batch_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="worker processes (default: all cores); output keeps input order")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    p.add_argument("--cameo-dictionary", action="store_true",
+                   help="English: code verbs the event lexicon lacks with PETRARCH2's CAMEO verb dictionary "
+                        "(more events; off by default, as Hindi has no counterpart)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,10 +88,12 @@ def _version() -> str:
 
 def _batch(args: argparse.Namespace):  # noqa: ANN202 - (summary, document iterator)
     from ghatna.batch import Summary, process
+    from ghatna.pipeline import Pipeline, default_stages
     from ghatna.read.sources import iter_sources
 
     summary = Summary()
     docs = process(iter_sources(args.paths, stdin=sys.stdin), summary, workers=args.workers,
+                   pipeline=Pipeline(default_stages(cameo_dictionary=args.cameo_dictionary)),
                    progress=False if args.no_progress else None)
     return summary, docs
 

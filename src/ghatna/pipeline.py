@@ -25,8 +25,8 @@ class Stage(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
-def default_stages() -> list[Stage]:
-    """The full pipeline after structuring, in data-flow order."""
+def default_stages(cameo_dictionary: bool = False) -> list[Stage]:
+    """The full pipeline after structuring, in data-flow order (`cameo_dictionary`: see EventsStage)."""
     from ghatna.code.events import EventsStage
     from ghatna.code.quantities import QuantitiesStage
     from ghatna.code.quotes import QuotesStage
@@ -36,7 +36,7 @@ def default_stages() -> list[Stage]:
     from ghatna.text.normalise import NormaliseStage
     from ghatna.text.segment import SegmentStage
 
-    return [NormaliseStage(), LangIdStage(), SegmentStage(), RecogniseStage(), ResolveStage(), EventsStage(),
+    return [NormaliseStage(), LangIdStage(), SegmentStage(), RecogniseStage(), ResolveStage(), EventsStage(cameo_dictionary),
             QuantitiesStage(), QuotesStage()]
 
 

@@ -134,8 +134,15 @@ def merge(events: list[Event]) -> list[Event]:
 
 
 class EventsStage:
+    """Events of a document's Hindi and English sentences.  `cameo_dictionary`: English verbs the
+    lexicon lacks are coded by PETRARCH2's CAMEO verb dictionary (more events from English text;
+    see `events_english.detect_sentences`)."""
+
     name = "events"
     needs_supported_language = True
+
+    def __init__(self, cameo_dictionary: bool = False) -> None:
+        self.cameo_dictionary = cameo_dictionary
 
     def __call__(self, doc: Document) -> Document:
         if not doc.sentences or not doc.text:
@@ -149,7 +156,7 @@ class EventsStage:
         if english:
             from ghatna.code.events_english import detect_sentences
 
-            candidates += detect_sentences(doc, english, _AgentMaker(doc))
+            candidates += detect_sentences(doc, english, _AgentMaker(doc), dictionary=self.cameo_dictionary)
         focus = _focus_place(doc)
         events = []
         for view, c in sorted(candidates, key=lambda vc: vc[1].start):

@@ -155,11 +155,22 @@ def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None,
 
 # --- English type accuracy -----------------------------------------------------------------------
 
-def _english_types(texts: list[str]) -> list[str | None]:
-    """The type of the most confident event ghatna finds in each English text (None: no event)."""
+def _english_types(texts: list[str], cameo_dictionary: bool = False) -> list[str | None]:
+    """The type of the main event ghatna finds in each English text (None: no event), as the
+    default pipeline codes it, or with the CAMEO verb dictionary on (`--cameo-dictionary`)."""
     from ghatna.code.events_english import sentence_type
 
-    return [sentence_type(text) for text in texts]
+    return [sentence_type(text, cameo_dictionary) for text in texts]
+
+
+def _type_accuracy(prefix: str, texts: list[str], gold: list[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for suffix, cameo_dictionary in (("", False), ("_cameo_dictionary", True)):
+        predicted = _english_types(texts, cameo_dictionary)
+        correct = sum(p == g for p, g in zip(predicted, gold, strict=True))
+        out[f"{prefix}.type_accuracy{suffix}"] = round(correct / len(gold), 4)
+        out[f"{prefix}.coverage{suffix}"] = round(sum(p is not None for p in predicted) / len(gold), 4)
+    return out
 
 
 def plover_gsr_records(data_dir: Path) -> list[dict]:
@@ -174,10 +185,7 @@ def plover_gsr_scores(data_dir: Path, limit: int | None = None) -> dict[str, flo
     from ghatna.ontology import plover_types
 
     records = [r for r in plover_gsr_records(data_dir) if r["event"] in plover_types()][:limit]
-    predicted = _english_types([r["text"] for r in records])
-    correct = sum(p == r["event"] for p, r in zip(predicted, records, strict=True))
-    return {"plover_gsr.type_accuracy": round(correct / len(records), 4),
-            "plover_gsr.coverage": round(sum(p is not None for p in predicted) / len(records), 4),
+    return {**_type_accuracy("plover_gsr", [r["text"] for r in records], [r["event"] for r in records]),
             "plover_gsr.records": len(records)}
 
 
@@ -253,9 +261,8 @@ def case2021_scores(data_dir: Path) -> dict[str, float]:
         raise DataMissing(f"CASE 2021 task 2 not found at {path}")
     with open(path, encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["SubType"] in CASE_TO_PLOVER]
-    predicted = _english_types([r["EventSnippet"] for r in rows])
-    correct = sum(p == CASE_TO_PLOVER[r["SubType"]] for p, r in zip(predicted, rows, strict=True))
-    return {"case2021.type_accuracy": round(correct / len(rows), 4), "case2021.snippets": len(rows)}
+    return {**_type_accuracy("case2021", [r["EventSnippet"] for r in rows], [CASE_TO_PLOVER[r["SubType"]] for r in rows]),
+            "case2021.snippets": len(rows)}
 
 
 def ntrex_documents(data_dir: Path) -> list[tuple[str, str]]:
