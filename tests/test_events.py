@@ -195,6 +195,7 @@ def test_events_suite_on_a_slice(shared_data):
 @pytest.mark.parametrize("text, kind, modality, negated", [
     ("China will send aid to Nepal.", "AGREE", "future", False),  # PLOVER: a promise is AGREE
     ("Iran could attack the base.", "ASSAULT", "hypothetical", False),
+    ("Iran could attack the base if the talks fail.", "THREATEN", "hypothetical", False),  # conditional
     ("The minister did not resign.", "RETREAT", "asserted", True),
     ("Police allegedly beat the students.", "ASSAULT", "reported", False),
     ("The rebels threatened to bomb the bridge.", "THREATEN", "asserted", False),

@@ -54,7 +54,7 @@ class _AgentMaker:
 
 # PLOVER codes a stated intention or refusal as its own category, not as the act plus an
 # auxiliary mode (manual, "Auxiliary modes"): a promise to cooperate is AGREE, a stated intention
-# to use force or pressure is THREATEN, a refusal to cooperate is REJECT.  A vow not to allow
+# to use force or pressure (or a conditional possibility of it) is THREATEN, a refusal to cooperate is REJECT.  A vow not to allow
 # something (will not allow another revolution) is a forceful warning: THREATEN, as the manual's
 # "coercive or forceful warnings"; a past refusal to allow (barred them from entering) stays
 # REJECT, as the manual codes barring entry.  Modality is kept.
@@ -65,7 +65,9 @@ COERCIVE = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 def recode(c: Candidate) -> None:
     if c.type in COOPERATIVE and c.modality == "future" and not c.negated:
         c.type, c.mode = ("THREATEN", None) if c.conditional else ("AGREE", None)
-    elif c.type in COERCIVE and c.modality == "future" and not c.negated:
+    elif c.type in COERCIVE and not c.negated and (
+            c.modality == "future" or c.modality == "hypothetical" and c.conditional):
+        # "will impose", and "may halt mediation if ...": a conditional possibility is a threat too
         c.type, c.mode = "THREATEN", None
     elif c.type in COOPERATIVE and c.negated and (c.modality == "future" or c.recipients):
         # "will not meet X", "did not give X aid": a refusal towards someone (not "did not resign")
