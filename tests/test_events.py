@@ -102,6 +102,15 @@ def test_the_one_thanked_for_help_gave_it():
     assert only(doc, "SUPPORT").recipients == [ids["Russia"]]
 
 
+def test_those_who_take_part_in_a_meeting_are_its_actors():
+    names = {"मोदी": ("Narendra Modi", "PER", "IND"), "बाइडेन": ("Joe Biden", "PER", "USA"),
+             "किशिदा": ("Fumio Kishida", "PER", "JPN")}
+    doc = hindi_doc("बैठक की अध्यक्षता मोदी ने की और इसमें बाइडेन और किशिदा ने भाग लिया।", names)
+    ids = {e.name: e.id for e in doc.entities}
+    meeting = only(doc, "CONSULT")
+    assert meeting.actors == [ids["Narendra Modi"], ids["Joe Biden"], ids["Fumio Kishida"]]
+
+
 def test_relative_dates():
     def dates(text: str, lang: str = "hi", future: bool = False) -> list[tuple[str, str]]:
         keys = [match_key(text[a:b]) for a, b in tokenize(text)]

@@ -381,6 +381,8 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
                                   and r[0] == "recipient"][:1])
         else:
             actors = ids([r for r in window if r[0] == "actor" and r[1] >= c.first - 8])
+            if not actors and c.type == "CONSULT":
+                actors = ids(_participants(view, c, sentence_roles))
         # the owner in a genitive right before the head: सीएसटीओ बलों की तैनाती, टोकायव के बयान का समर्थन
         owners = [r for r in window if r[0] == "genitive" and r[1] >= c.first - 6]
         if owners:
@@ -401,6 +403,19 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
     _embedded(view, candidates)
     subjects = [r for r in sentence_roles if r[0] in ("ergative", "actor")]
     return ids(subjects[-1:]) if subjects else list(previous_actors)
+
+
+def _participants(view: SentenceView, c: Candidate, sentence_roles: list) -> list:
+    """Roles of those who take part in, lead or chair a meeting noun later in its sentence
+    (बैठक का नेतृत्व X ने किया था और इसमें A, B और C ने भाग लिया): the subjects and listed names
+    before each such verb, after the noun."""
+    keys = view.keys
+    out, start = [], c.last
+    for i in range(c.last, len(keys) - 1):
+        if keys[i] in _keyed(hi.PARTICIPANT_HEADS) and keys[i + 1] in _keyed(hi.LIGHT_VERBS):
+            out += [r for r in sentence_roles if start <= r[1] < i and r[0] in ("ergative", "actor", "bare")]
+            start = i + 1
+    return out
 
 
 def _purpose(keys: list[str], position: int) -> bool:

@@ -220,6 +220,9 @@ CLAUSE_BREAKS = frozenset({"कि", "क्योंकि", "जिसमे�
 ANAPHORS = frozenset({"उन्होंने", "उसने", "इन्होंने", "इसने", "वह", "वे"})
 # "बैठक में भाग लिया": nouns of taking part, after the event noun and में.
 PARTICIPATION = frozenset({"भाग", "हिस्सा", "शामिल"})
+# "बैठक का नेतृत्व X ने किया और इसमें Y, Z ने भाग लिया": taking part in, leading or chairing a
+# meeting named earlier in the sentence; those who did are the meeting's actors.
+PARTICIPANT_HEADS = PARTICIPATION | frozenset({"शिरकत", "नेतृत्व", "अध्यक्षता", "मेजबानी"})
 # "X की घोषणा की" / "X का ऐलान किया": a noun of announcing after a trigger head's genitive.
 ANNOUNCE_NOUNS = frozenset({"घोषणा", "ऐलान", "एलान"})
 
