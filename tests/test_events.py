@@ -27,6 +27,12 @@ def hindi_doc(text: str, names: dict[str, tuple[str, str, str | None]] | None = 
     return EventsStage()(doc)
 
 
+def with_ids(text: str, names: dict[str, tuple[str, str, str | None]]) -> tuple[Document, dict[str, str]]:
+    """`hindi_doc` and its entity ids by name."""
+    doc = hindi_doc(text, names)
+    return doc, {e.name: e.id for e in doc.entities}
+
+
 def only(doc: Document, kind: str):
     found = [e for e in doc.events if e.type == kind]
     assert found, f"no {kind} event in {[(e.type, e.trigger.text) for e in doc.events]}"
@@ -81,8 +87,7 @@ def test_negation_and_modality():
 def test_actors_recipients_place_from_case_markers():
     names = {"रूस": ("Russia", "GPE", "RUS"), "कज़ाख़स्तान": ("Kazakhstan", "GPE", "KAZ"),
              "अल्माटी": ("Almaty", "LOC", "KAZ")}
-    doc = hindi_doc("रूस ने अल्माटी में कज़ाख़स्तान को मदद दी।", names)
-    ids = {e.name: e.id for e in doc.entities}
+    doc, ids = with_ids("रूस ने अल्माटी में कज़ाख़स्तान को मदद दी।", names)
     aid = only(doc, "AID")
     assert aid.actors == [ids["Russia"]] and aid.recipients == [ids["Kazakhstan"]]
     assert aid.place == ids["Almaty"]
@@ -96,8 +101,7 @@ def test_actors_recipients_place_from_case_markers():
 def test_the_one_thanked_for_help_gave_it():
     names = {"रूस": ("Russia", "GPE", "RUS"), "कज़ाख़स्तान": ("Kazakhstan", "GPE", "KAZ"),
              "टोकायव": ("Tokayev", "PER", "KAZ")}
-    doc = hindi_doc("टोकायव ने कज़ाख़स्तान की सहायता के लिए रूस को धन्यवाद दिया।", names)
-    ids = {e.name: e.id for e in doc.entities}
+    doc, ids = with_ids("टोकायव ने कज़ाख़स्तान की सहायता के लिए रूस को धन्यवाद दिया।", names)
     assert only(doc, "AID").actors == [ids["Russia"]]
     assert only(doc, "SUPPORT").recipients == [ids["Russia"]]
 
@@ -105,8 +109,7 @@ def test_the_one_thanked_for_help_gave_it():
 def test_those_who_take_part_in_a_meeting_are_its_actors():
     names = {"मोदी": ("Narendra Modi", "PER", "IND"), "बाइडेन": ("Joe Biden", "PER", "USA"),
              "किशिदा": ("Fumio Kishida", "PER", "JPN")}
-    doc = hindi_doc("बैठक की अध्यक्षता मोदी ने की और इसमें बाइडेन और किशिदा ने भाग लिया।", names)
-    ids = {e.name: e.id for e in doc.entities}
+    doc, ids = with_ids("बैठक की अध्यक्षता मोदी ने की और इसमें बाइडेन और किशिदा ने भाग लिया।", names)
     meeting = only(doc, "CONSULT")
     assert meeting.actors == [ids["Narendra Modi"], ids["Joe Biden"], ids["Fumio Kishida"]]
 
