@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from functools import cache
+from types import ModuleType, SimpleNamespace
 
 # Every pack ghatna ships, by ISO 639-1 code.
 PACK_CODES = ("hi", "en", "mr", "ne", "ur", "bn", "pa")
@@ -28,6 +29,50 @@ class LanguagePack:
     abbreviations: frozenset[str] = frozenset()
     # Month names (match keys) -> month number, for date lines.
     months: dict[str, int] = field(default_factory=dict)
+
+    def part(self, name: str) -> ModuleType | SimpleNamespace:
+        """The pack's data module `ghatna.lang.<code>.<name>` (structure, numbers, quotes, events,
+        agents, dates, names, places, ...), imported on first use; an empty namespace where the pack
+        has none, so a stage reads `getattr(part, WORDS, ())` without knowing which packs exist."""
+        return _part(self.code, name)
+
+    @property
+    def structure(self) -> ModuleType | SimpleNamespace:
+        return self.part("structure")
+
+    @property
+    def numbers(self) -> ModuleType | SimpleNamespace:
+        return self.part("numbers")
+
+    @property
+    def quotes(self) -> ModuleType | SimpleNamespace:
+        return self.part("quotes")
+
+    @property
+    def events(self) -> ModuleType | SimpleNamespace:
+        return self.part("events")
+
+    @property
+    def agents(self) -> ModuleType | SimpleNamespace:
+        return self.part("agents")
+
+    @property
+    def names(self) -> ModuleType | SimpleNamespace:
+        return self.part("names")
+
+    @property
+    def places(self) -> ModuleType | SimpleNamespace:
+        return self.part("places")
+
+
+@cache
+def _part(code: str, name: str) -> ModuleType | SimpleNamespace:
+    try:
+        return importlib.import_module(f"ghatna.lang.{code}.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"ghatna.lang.{code}.{name}":
+            raise
+        return SimpleNamespace()
 
 
 @cache
