@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ghatna.code.events import EventsStage
-from ghatna.code.events_dates import find_dates
 from ghatna.document import Document, Entity, Mention, make_doc_id
+from ghatna.events.dates import find_dates
+from ghatna.events.stage import EventsStage
 from ghatna.text.normalise import match_key
 from ghatna.text.segment import SegmentStage, tokenize
 
@@ -247,8 +247,8 @@ def test_english_pronoun_speaker_and_agents():
 
 
 def test_violence_words_read_in_the_story_the_crf_found():
-    from ghatna.code import events_hindi
-    from ghatna.code.events_common import Candidate, sentence_views
+    from ghatna.events.candidates import Candidate, sentence_views
+    from ghatna.events.hi import detect as events_hindi
 
     def story(text: str, crf_word: str, crf_type: str, crf_subtype: str) -> list[Candidate]:
         doc = SegmentStage()(Document(text=text, lang="hi", doc_id=make_doc_id(text)))
@@ -282,8 +282,8 @@ def test_violence_words_read_in_the_story_the_crf_found():
 
 
 def test_a_lone_minority_type_is_not_the_story():
-    from ghatna.code import events_hindi
-    from ghatna.code.events_common import Candidate, sentence_views
+    from ghatna.events.candidates import Candidate, sentence_views
+    from ghatna.events.hi import detect as events_hindi
 
     def kept(text: str, typed: dict[str, str], verbal: frozenset[str] = frozenset()) -> set[str]:
         doc = SegmentStage()(Document(text=text, lang="hi", doc_id=make_doc_id(text)))

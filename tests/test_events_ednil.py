@@ -3,9 +3,10 @@ position features, loading models from another folder."""
 
 from __future__ import annotations
 
-from ghatna.code import events_hindi, events_tagger
-from ghatna.code.events_common import sentence_views
 from ghatna.document import Document, Entity, Mention, make_doc_id
+from ghatna.events.candidates import sentence_views
+from ghatna.events.hi import detect as events_hindi
+from ghatna.events.hi import tagger as events_tagger
 from ghatna.text.segment import SegmentStage
 
 

@@ -65,7 +65,7 @@ def test_codes_and_verb_forms():
 
 
 def test_shipped_table_is_the_built_one(shared_data, tmp_path):
-    from ghatna.code.events_english import CAMEO_VERBS
+    from ghatna.events.en.detect import CAMEO_VERBS
 
     built = build.build(shared_data, tmp_path / "verbs.json")
     assert built == json.loads(CAMEO_VERBS.read_text(encoding="utf-8"))
@@ -73,7 +73,7 @@ def test_shipped_table_is_the_built_one(shared_data, tmp_path):
 
 
 def _verb(text: str, word: str):  # noqa: ANN202 - a spaCy token
-    from ghatna.code.events_english import _nlp
+    from ghatna.events.en.detect import _nlp
 
     return next(t for t in _nlp()(text) if t.text == word)
 
@@ -92,14 +92,14 @@ def _verb(text: str, word: str):  # noqa: ANN202 - a spaCy token
     ("The government imposed sanctions on the regime.", "imposed", "SANCTION", "discontinue", "163"),
 ])
 def test_cameo_matcher(text, verb, kind, mode, code):
-    from ghatna.code.events_english import cameo_event
+    from ghatna.events.en.detect import cameo_event
 
     found = cameo_event(_verb(text, verb))
     assert found is not None and found[:3] == (kind, mode, code)
 
 
 def test_cameo_matcher_reads_structure():
-    from ghatna.code.events_english import cameo_code, cameo_event
+    from ghatna.events.en.detect import cameo_code, cameo_event
 
     # a pattern's bare noun is an object, not a word inside a prepositional phrase
     joined = cameo_code(_verb("Students joined the protest.", "joined"))
@@ -114,9 +114,9 @@ def test_cameo_matcher_reads_structure():
 
 
 def test_sentence_type_uses_the_dictionary_where_the_lexicon_is_silent():
-    from ghatna.code.events_common import sentence_views
-    from ghatna.code.events_english import detect_sentences, sentence_type
     from ghatna.document import Document, make_doc_id
+    from ghatna.events.candidates import sentence_views
+    from ghatna.events.en.detect import detect_sentences, sentence_type
     from ghatna.text.segment import SegmentStage
 
     # a verb's pattern over its object ("cancel" + visit: CAMEO 160, "call off" + strike: 082)
@@ -140,7 +140,7 @@ def test_sentence_type_uses_the_dictionary_where_the_lexicon_is_silent():
     ("Qatar launched a mediation effort between the two countries.", "CONSULT"),  # CAMEO 045
 ])
 def test_lexicon_blockades_and_mediation(text, kind):
-    from ghatna.code.events_english import sentence_type
+    from ghatna.events.en.detect import sentence_type
 
     assert sentence_type(text) == kind
 
@@ -155,13 +155,13 @@ def test_lexicon_blockades_and_mediation(text, kind):
     ("Police prevented the demonstration.", "COERCE"),
 ])
 def test_lexicon_objects_decide(text, kind):
-    from ghatna.code.events_english import sentence_type
+    from ghatna.events.en.detect import sentence_type
 
     assert sentence_type(text) == kind
 
 
 def test_verb_lemmas_from_the_dictionary_forms():
-    from ghatna.code.events_english import lemma
+    from ghatna.events.en.detect import lemma
 
     assert lemma(_verb("Workers blocked the bridge.", "blocked")) == "block"  # not "blocke"
     assert lemma(_verb("A bomb was found near the airport.", "found")) == "find"
@@ -177,7 +177,7 @@ def test_verb_lemmas_from_the_dictionary_forms():
     ("Police clashed with hundreds of protesters in Paris.", "PROTEST"),  # a violent protest
 ])
 def test_objects_and_manner_decide_violence(text, kind):
-    from ghatna.code.events_english import sentence_type
+    from ghatna.events.en.detect import sentence_type
 
     assert sentence_type(text) == kind
 
@@ -190,7 +190,7 @@ def test_objects_and_manner_decide_violence(text, kind):
     ("The government accepted the demands of the rebels.", "CONCEDE"),  # CAMEO 083
 ])
 def test_bans_extradition_and_demands(text, kind):
-    from ghatna.code.events_english import sentence_type
+    from ghatna.events.en.detect import sentence_type
 
     assert sentence_type(text) == kind
 
@@ -200,13 +200,13 @@ def test_bans_extradition_and_demands(text, kind):
     ("The two countries restored relations after a decade.", "SUPPORT"),
 ])
 def test_diplomatic_ties(text, kind):
-    from ghatna.code.events_english import sentence_type
+    from ghatna.events.en.detect import sentence_type
 
     assert sentence_type(text) == kind
 
 
 def test_failing_to_act_is_negated():
-    from ghatna.code.events_english import _modality
+    from ghatna.events.en.detect import _modality
 
     negated, _ = _modality(_verb("The two sides failed to reach an agreement.", "reach"))
     assert negated
@@ -219,7 +219,7 @@ def test_failing_to_act_is_negated():
     ("Russia deployed troops on the border.", "MOBILIZE"),
 ])
 def test_forces_and_peacekeepers(text, kind):
-    from ghatna.code.events_english import sentence_type
+    from ghatna.events.en.detect import sentence_type
 
     assert sentence_type(text) == kind
 
@@ -231,7 +231,7 @@ def test_forces_and_peacekeepers(text, kind):
     ("Gunmen killed eight people on Java.", "ASSAULT"),
 ])
 def test_disasters_and_weapon_finds(text, kind):
-    from ghatna.code.events_english import sentence_type
+    from ghatna.events.en.detect import sentence_type
 
     assert sentence_type(text) == kind
 
@@ -241,13 +241,13 @@ def test_disasters_and_weapon_finds(text, kind):
     ("The United Nations reduced food supplies to the camp.", "SANCTION"),  # CAMEO 162 reduce aid
 ])
 def test_vows_and_cut_aid(text, kind):
-    from ghatna.code.events_english import sentence_type
+    from ghatna.events.en.detect import sentence_type
 
     assert sentence_type(text) == kind
 
 
 def test_refugees_lemma_and_refusing_refuge():
-    from ghatna.code.events_english import lemma, sentence_type
+    from ghatna.events.en.detect import lemma, sentence_type
 
     assert lemma(_verb("Syria took in more refugees.", "refugees")) == "refugee"  # not "refuge"
     assert sentence_type("Germany accepted more refugees last year.") == "AID"  # CAMEO 075

@@ -6,8 +6,9 @@ import pickle
 
 import pytest
 
-from ghatna.code.quantities import QuantitiesStage, extract_quantities, parse_numeral
 from ghatna.document import Document, Event, Sentence, Span
+from ghatna.quantities import QuantitiesStage
+from ghatna.quantities.extract import extract_quantities, parse_numeral
 from ghatna.text.normalise import normalise_text
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pickle
 
-from ghatna.code.quotes import QuotesStage, extract_quotes
 from ghatna.document import Document, Entity, Mention
+from ghatna.quotes import QuotesStage
+from ghatna.quotes.extract import extract_quotes
 from ghatna.text.normalise import normalise_text
 
 

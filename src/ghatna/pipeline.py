@@ -27,9 +27,9 @@ class Stage(Protocol):
 
 def default_stages(cameo_dictionary: bool = False) -> list[Stage]:
     """The full pipeline after structuring, in data-flow order (`cameo_dictionary`: see EventsStage)."""
-    from ghatna.code.events import EventsStage
-    from ghatna.code.quantities import QuantitiesStage
-    from ghatna.code.quotes import QuotesStage
+    from ghatna.events import EventsStage
+    from ghatna.quantities import QuantitiesStage
+    from ghatna.quotes import QuotesStage
     from ghatna.recognise import RecogniseStage
     from ghatna.resolve import ResolveStage
     from ghatna.text.langid import LangIdStage

@@ -133,8 +133,8 @@ def anchor_hash(text: str) -> str:
 @cache
 def _stages() -> tuple:
     """The full pipeline's stages when they can be built, else the claim stages alone."""
-    from ghatna.code.quantities import QuantitiesStage
-    from ghatna.code.quotes import QuotesStage
+    from ghatna.quantities import QuantitiesStage
+    from ghatna.quotes import QuotesStage
 
     try:
         from ghatna.pipeline import default_stages
@@ -155,7 +155,7 @@ def process(text: str, lang: str = "hi") -> Document:
     doc = Document(text=text, lang=lang, lang_hint=lang)
     done = Pipeline(list(_stages())).process(doc)
     if done.text != text:
-        raise RuntimeError("the pipeline changed the text; locators would not hold")
+        raise RuntimeError(f"the pipeline changed the text; locators would not hold: {done.status} {done.error}")
     return done
 
 

@@ -72,9 +72,9 @@ def hindi_document(text: str, recognise: bool = True) -> Document:
 
 def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None,
                  recognise: bool = True) -> dict[str, float]:
-    from ghatna.code import events_hindi
-    from ghatna.code.events_common import sentence_views
-    from ghatna.code.events_ednil import SCORED_ARGUMENTS, ontology_type, read_split
+    from ghatna.corpora.ednil import SCORED_ARGUMENTS, ontology_type, read_split
+    from ghatna.events.candidates import sentence_views
+    from ghatna.events.hi import detect as events_hindi
 
     if not (data_dir / "ednil-hi" / "split.tsv").is_file():
         raise DataMissing(f"EDNIL not found under {data_dir / 'ednil-hi'}")
@@ -158,7 +158,7 @@ def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None,
 def _english_types(texts: list[str], cameo_dictionary: bool = False) -> list[str | None]:
     """The type of the main event ghatna finds in each English text (None: no event), as the
     default pipeline codes it, or with the CAMEO verb dictionary on (`--cameo-dictionary`)."""
-    from ghatna.code.events_english import sentence_type
+    from ghatna.events.en.detect import sentence_type
 
     return [sentence_type(text, cameo_dictionary) for text in texts]
 
@@ -209,7 +209,7 @@ def _lemma_bags(texts: list[str]):  # noqa: ANN202 - numpy array
     """0/1 bag of the content-word lemmas of each text (spaCy parse), one column per lemma."""
     import numpy as np
 
-    from ghatna.code.events_english import _nlp, lemma
+    from ghatna.events.en.detect import _nlp, lemma
 
     bags = [{lemma(t) for t in parsed if t.is_alpha and not t.is_stop} for parsed in _nlp().pipe(texts)]
     vocabulary = {w: i for i, w in enumerate(sorted(set().union(*bags)))}

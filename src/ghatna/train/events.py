@@ -4,7 +4,7 @@
 
 Reads the EDNIL train and dev splits (../shared/data/ednil-hi/split.tsv), cuts each document
 into ghatna's own sentences and tokens, projects the gold trigger and argument spans onto the
-tokens (BIO), trains two CRFs (see `ghatna.code.events_tagger`) and writes
+tokens (BIO), trains two CRFs (see `ghatna.events.hi.tagger`) and writes
 `ednil_triggers.crfsuite`, `ednil_arguments.crfsuite` and `training.json` into `out`.
 The argument tagger is trained on gold trigger tags and applied to predicted ones.
 
@@ -24,9 +24,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from ghatna.code.events_ednil import SCORED_ARGUMENTS, EdnilDoc, read_split
-from ghatna.code.events_hindi import ARGUMENT_CONTEXT
-from ghatna.code.events_tagger import MODEL_DIR, argument_features, sentence_position, trigger_features
+from ghatna.corpora.ednil import SCORED_ARGUMENTS, EdnilDoc, read_split
+from ghatna.events.hi.detect import ARGUMENT_CONTEXT
+from ghatna.events.hi.tagger import MODEL_DIR, argument_features, sentence_position, trigger_features
 
 # Chosen on dev (see data/events/MODEL_CARD.md).
 TRIGGER_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120, "feature.possible_transitions": True}
@@ -61,9 +61,9 @@ class TaggedSentence(NamedTuple):
 def sentences(doc: EdnilDoc) -> list[TaggedSentence]:
     """Each sentence of a document with its gold tags, cut and recognised as the pipeline does
     (see `eval.events.hindi_document`)."""
-    from ghatna.code.events_common import sentence_views
-    from ghatna.code.events_hindi import argument_context
     from ghatna.eval.events import hindi_document
+    from ghatna.events.candidates import sentence_views
+    from ghatna.events.hi.detect import argument_context
 
     events = [(e.start, e.end, e.type) for e in doc.events]
     arguments = [(a.start, a.end, a.kind.removesuffix("-ARG")) for a in doc.arguments

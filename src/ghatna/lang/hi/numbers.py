@@ -1,7 +1,7 @@
 """Hindi number words, qualifiers and counted nouns, for the quantities stage.
 
 All word keys are match keys (`ghatna.text.normalise.match_key`, nukta folded) with
-chandrabindu written as anusvara (पाँच -> पांच), the folding `ghatna.code.quantities` applies
+chandrabindu written as anusvara (पाँच -> पांच), the folding `ghatna.quantities.extract` applies
 to every token before a lookup.
 
 Convention for vague plurals (दर्जनों, सैकड़ों, हज़ारों, लाखों, ...): the value is the base

@@ -16,9 +16,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from ghatna.resources import DATA_DIR
 from ghatna.text.normalise import match_key
 
-SHIPPED_MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+SHIPPED_MODEL_DIR = DATA_DIR / "events"
 MODEL_DIR = SHIPPED_MODEL_DIR
 TRIGGER_MODEL = MODEL_DIR / "ednil_triggers.crfsuite"
 ARGUMENT_MODEL = MODEL_DIR / "ednil_arguments.crfsuite"
@@ -34,7 +35,7 @@ def use_model_dir(path: Path | None = None) -> None:
     PLACE_WORDS = MODEL_DIR / "place_words.txt"
     _tagger.cache_clear()
     _word_classes.cache_clear()
-    from ghatna.code import events_hindi
+    from ghatna.events.hi import detect as events_hindi
 
     events_hindi._trigger_vocabulary.cache_clear()
 

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ghatna.code.quantities import Token, fold, tokenize
 from ghatna.document import Document, Quote
+from ghatna.quantities.extract import Token, fold, tokenize
 
 QUOTE_LANGS = ("hi", "en")
 
@@ -596,15 +596,3 @@ def extract_quotes(doc: Document) -> list[Quote]:
                             direct=raw.direct, speaker=entity_id, speaker_text=surface,
                             cue=cue_text))
     return quotes
-
-
-class QuotesStage:
-    """Fills `doc.quotes`: direct and indirect speech with its speaker."""
-
-    name = "quotes"
-    needs_supported_language = True
-
-    def __call__(self, doc: Document) -> Document:
-        doc.quotes = extract_quotes(doc)
-        return doc
-

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from ghatna.code.events_common import Candidate, SentenceView, can_act, is_place
-from ghatna.code.events_ednil import ontology_type
+from ghatna.corpora.ednil import ontology_type
+from ghatna.events.candidates import Candidate, SentenceView, can_act, is_place
 from ghatna.lang.hi import events as hi
 from ghatna.text.normalise import match_key
 from ghatna.text.segment import tokenize
@@ -142,7 +142,7 @@ def lexicon_candidates(view: SentenceView) -> list[Candidate]:
 
 @cache
 def _trigger_vocabulary() -> frozenset[str]:
-    from ghatna.code.events_tagger import MODEL_DIR
+    from ghatna.events.hi.tagger import MODEL_DIR
 
     path = MODEL_DIR / "trigger_words.txt"
     if not path.is_file():
@@ -152,7 +152,7 @@ def _trigger_vocabulary() -> frozenset[str]:
 
 def crf_candidates(view: SentenceView) -> tuple[list[Candidate], list[str]]:
     """EDNIL-type triggers from the CRF, only where a known trigger word occurs; also the tags."""
-    from ghatna.code.events_tagger import models_available, tag_triggers
+    from ghatna.events.hi.tagger import models_available, tag_triggers
     from ghatna.tagging import bio_spans
 
     if not models_available() or _trigger_vocabulary().isdisjoint(view.keys):
@@ -549,7 +549,7 @@ def argument_context(view: SentenceView) -> list[str]:
     inside a number or quantity (casualty counts; `code.quantities`), else ''."""
     context = [""] * len(view.words)
     if "quantity" in ARGUMENT_CONTEXT and any(ch.isdigit() or ch.isalpha() for w in view.words for ch in w):
-        from ghatna.code.quantities import extract_quantities
+        from ghatna.quantities.extract import extract_quantities
 
         text = [" "] * (view.end - view.start)  # the sentence's words at their offsets
         for (a, _), word in zip(view.tokens, view.words, strict=True):
@@ -571,7 +571,7 @@ def ednil_arguments(views: list[SentenceView], per_sentence: list[list[Candidate
     document with such an event is tagged (EDNIL reports state the place and the toll in the
     sentences around the event word); an argument goes to the nearest strong event in its
     sentence (see STRONG_TRIGGER), else to the closest strong event before it, else after it."""
-    from ghatna.code.events_tagger import sentence_position, tag_arguments
+    from ghatna.events.hi.tagger import sentence_position, tag_arguments
     from ghatna.tagging import bio_spans
 
     events = [c for found in per_sentence for c in found if c.type in SCORED_EVENT_TYPES]

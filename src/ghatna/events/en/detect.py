@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from ghatna.code.events_common import Candidate, SentenceView, can_act, is_place
 from ghatna.document import Document
+from ghatna.events.candidates import Candidate, SentenceView, can_act, is_place
 from ghatna.lang.en import events as en
+from ghatna.resources import DATA_DIR
 
 IRREGULAR = {
     "met": "meet", "held": "hold", "fought": "fight", "sent": "send", "gave": "give", "given": "give",
@@ -103,7 +103,7 @@ def _nlp() -> Any:
 
 # --- CAMEO verb patterns (PETRARCH2's dictionary, data/cameo/verbs.json) ---------------------------
 
-CAMEO_VERBS = Path(__file__).resolve().parents[1] / "data" / "cameo" / "verbs.json"
+CAMEO_VERBS = DATA_DIR / "cameo" / "verbs.json"
 # Dependents that open a clause of their own: its verb has its own patterns (PETRARCH2's
 # patterns never reach into another verb's clause).
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "relcl", "csubj", "acl", "pcomp"})
@@ -535,14 +535,14 @@ def sentence_type(text: str, cameo_dictionary: bool = False) -> str | None:
     an event, the trigger nearest the root of the parse, coded as the pipeline codes it.  With
     `cameo_dictionary`, verbs the lexicon lacks are coded by the CAMEO verb dictionary, and its
     bare verb codes (no pattern matched) count only where nothing else in the text is an event."""
-    from ghatna.code.events_common import sentence_views
     from ghatna.document import Document, make_doc_id
+    from ghatna.events.candidates import sentence_views
     from ghatna.text.segment import SegmentStage
 
     doc = SegmentStage()(Document(text=text, lang="en", doc_id=make_doc_id(text)))
     for s in doc.sentences:
         s.lang = "en"
-    from ghatna.code.events import recode
+    from ghatna.events.stage import recode
 
     found = [c for _, c in detect_sentences(doc, sentence_views(doc), dictionary=cameo_dictionary)]
     if not found:

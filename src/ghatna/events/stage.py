@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ghatna.code.events_common import Candidate, SentenceView, is_place, sentence_views
-from ghatna.code.events_dates import find_dates
 from ghatna.document import Document, Entity, Event, Mention, Span
+from ghatna.events.candidates import Candidate, SentenceView, is_place, sentence_views
+from ghatna.events.dates import find_dates
 from ghatna.ontology import code_event
 
 # Words of Hindi agent nouns that name no entity get an AGENT entity of this type.
@@ -156,7 +156,7 @@ class EventsStage:
         if hindi:
             candidates += self._hindi(doc, hindi)
         if english:
-            from ghatna.code.events_english import detect_sentences
+            from ghatna.events.en.detect import detect_sentences
 
             candidates += detect_sentences(doc, english, _AgentMaker(doc), dictionary=self.cameo_dictionary)
         focus = _focus_place(doc)
@@ -181,7 +181,7 @@ class EventsStage:
 
     @staticmethod
     def _hindi(doc: Document, views: list[SentenceView]) -> list[tuple[SentenceView, Candidate]]:
-        from ghatna.code import events_hindi
+        from ghatna.events.hi import detect as events_hindi
 
         make_agent = _AgentMaker(doc)
         per_sentence = [events_hindi.detect(v) for v in views]

@@ -1,0 +1,1 @@
+"""English event detection over spaCy's dependency parse."""
