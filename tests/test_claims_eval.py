@@ -27,17 +27,21 @@ def test_gold_numbers(span, expected):
     assert claims.gold_numbers(span) == expected
 
 
-def test_read_ednil_spans(tmp_path):
+def test_one_ednil_reader_for_every_suite(tmp_path):
+    from ghatna.corpora.ednil import read_doc
+
     xml = ('<?xml version="1.0" encoding="UTF-8"?><DOCUMENT><DESC/><TIME>1</TIME>'
            '<P><W> बाढ़ </W><W> से </W><CASUALTIES-ARG ID="6"><LINK EVENT_ARG="5" ID="2"/>'
            '<W> 12 </W><W>\u00a0लोगों </W><NATURAL_EVENT ID="5" TYPE="FLOODS"><W> की </W></NATURAL_EVENT>'
            '<W> मौत </W></CASUALTIES-ARG><W> हुई। </W></P><P><W> दूसरा </W></P></DOCUMENT>')
     path = tmp_path / "doc.xml"
     path.write_text(xml, encoding="utf-8")
-    doc = claims.read_ednil(path)
-    assert doc.text == "बाढ़ से 12 लोगों की मौत हुई।\n\nदूसरा"
-    [(start, end)] = doc.casualties
-    assert doc.text[start:end] == "12 लोगों की मौत"
+    doc = read_doc(path)
+    assert doc.text == "बाढ़ से 12 लोगों की मौत हुई।\nदूसरा"
+    [casualties] = [a for a in doc.arguments if a.kind == "CASUALTIES-ARG"]
+    assert doc.text[casualties.start:casualties.end] == "12 लोगों की मौत"
+    [flood] = doc.events
+    assert doc.text[flood.start:flood.end] == "की" and casualties.events == ["5"]
 
 
 def test_labelled_sets_hold_locators_only():

@@ -88,12 +88,13 @@ def _version() -> str:
 
 def _batch(args: argparse.Namespace):  # noqa: ANN202 - (summary, document iterator)
     from ghatna.batch import Summary, process
-    from ghatna.pipeline import Pipeline, default_stages
+    from ghatna.options import Options
+    from ghatna.pipeline import Pipeline
     from ghatna.read.sources import iter_sources
 
     summary = Summary()
     docs = process(iter_sources(args.paths, stdin=sys.stdin), summary, workers=args.workers,
-                   pipeline=Pipeline(default_stages(cameo_dictionary=args.cameo_dictionary)),
+                   pipeline=Pipeline(options=Options(cameo_dictionary=args.cameo_dictionary)),
                    progress=False if args.no_progress else None)
     return summary, docs
 

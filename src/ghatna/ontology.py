@@ -13,11 +13,45 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
-from pathlib import Path
 
-TABLE = Path(__file__).resolve().parent / "data" / "plover" / "ontology.json"
-DISASTER = "DISASTER"
+from ghatna.resources import DATA_DIR
+
+TABLE = DATA_DIR / "plover" / "ontology.json"
+
+
+class EventType(StrEnum):
+    """The 16 PLOVER event types in the manual's order, and ghatna's DISASTER.  Members are
+    strings, so they compare equal to the type names in documents, stores and tables."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+    DISASTER = "DISASTER"
+
+
+(AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST,
+ SANCTION, MOBILIZE, COERCE, ASSAULT, DISASTER) = EventType
+# Types whose stated intention is a promise (AGREE) and whose refusal is REJECT; types whose
+# stated intention is a threat (THREATEN): see events/recode.py.
+COOPERATIVE_TYPES = frozenset({CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT})
+COERCIVE_TYPES = frozenset({PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT})
+# Types of acts that have casualties (a death toll is linked to one of these first).
+HARMFUL_TYPES = frozenset({ASSAULT, COERCE, PROTEST, MOBILIZE, DISASTER})
 # EDNIL's disaster subtypes (natural and man-made accidents), kept as the DISASTER mode.
 DISASTER_MODES = (
     "AVALANCHES", "BLIZZARD", "COLD_WAVE", "CYCLONE", "DROUGHT", "EARTHQUAKE", "FLOODS",

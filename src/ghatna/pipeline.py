@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from ghatna.document import STATUS_ERROR, STATUS_OK, Document
+from ghatna.options import DEFAULT_OPTIONS, Options
 from ghatna.read.raw import RawDocument
 
 
@@ -25,8 +26,8 @@ class Stage(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
-def default_stages(cameo_dictionary: bool = False) -> list[Stage]:
-    """The full pipeline after structuring, in data-flow order (`cameo_dictionary`: see EventsStage)."""
+def default_stages(options: Options = DEFAULT_OPTIONS) -> list[Stage]:
+    """The full pipeline after structuring, in data-flow order, configured by `options`."""
     from ghatna.events import EventsStage
     from ghatna.quantities import QuantitiesStage
     from ghatna.quotes import QuotesStage
@@ -36,13 +37,15 @@ def default_stages(cameo_dictionary: bool = False) -> list[Stage]:
     from ghatna.text.normalise import NormaliseStage
     from ghatna.text.segment import SegmentStage
 
-    return [NormaliseStage(), LangIdStage(), SegmentStage(), RecogniseStage(), ResolveStage(), EventsStage(cameo_dictionary),
+    return [NormaliseStage(), LangIdStage(), SegmentStage(), RecogniseStage(), ResolveStage(), EventsStage(options),
             QuantitiesStage(), QuotesStage()]
 
 
 class Pipeline:
-    def __init__(self, stages: list[Stage] | None = None) -> None:
-        self.stages: list[Stage] = list(stages) if stages is not None else default_stages()
+    """`stages` (default: `default_stages(options)`) after structuring."""
+
+    def __init__(self, stages: list[Stage] | None = None, options: Options = DEFAULT_OPTIONS) -> None:
+        self.stages: list[Stage] = list(stages) if stages is not None else default_stages(options)
 
     def __call__(self, raw: RawDocument) -> Document:
         """Structure one input and run every stage on it; any failure becomes an error record."""

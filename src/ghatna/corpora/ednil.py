@@ -15,24 +15,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ghatna.events.hi.tagger import EDNIL_TO_ONTOLOGY, ontology_type  # noqa: F401 - the corpus's types in ghatna's ontology
 from ghatna.text.normalise import normalise_text
 
-# EDNIL type -> (ghatna type, mode); anything not listed is DISASTER with the EDNIL type as mode.
-EDNIL_TO_ONTOLOGY: dict[str, tuple[str, str | None]] = {
-    "RIOTS": ("PROTEST", "riot"),
-    "SHOOT_OUT": ("ASSAULT", "firearms"),
-    "SUICIDE_ATTACK": ("ASSAULT", "suicide-attack"),
-    "TERRORIST_ATTACK": ("ASSAULT", None),
-    "NORMAL_BOMBING": ("ASSAULT", "explosives"),
-    "ARMED_CONFLICTS": ("ASSAULT", None),
-}
 # The argument kinds scored by the `events` suite (EDNIL has more: after-effects, reason, ...).
 SCORED_ARGUMENTS = ("PLACE-ARG", "TIME-ARG", "CASUALTIES-ARG", "PARTICIPANT-ARG")
 EVENT_TAGS = ("MAN_MADE_EVENT", "NATURAL_EVENT")
-
-
-def ontology_type(ednil_type: str) -> tuple[str, str | None]:
-    return EDNIL_TO_ONTOLOGY.get(ednil_type, ("DISASTER", ednil_type))
 
 
 @dataclass

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import importlib
 import json
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ghatna.document import Document
+    from ghatna.options import Options
+    from ghatna.pipeline import Pipeline
 
 SUITES = ("structure", "ner", "resolve", "events", "claims")
 DEFAULT_DATA_DIR = Path("../shared/data")
@@ -41,3 +48,23 @@ def run_suite(name: str, data_dir: Path = DEFAULT_DATA_DIR) -> dict:
 
 def write_report(report: dict, path: Path) -> None:
     Path(path).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def analyse(text: str, lang: str, options: Options | None = None, published: str | None = None) -> Document:
+    """The shipped pipeline's output for an already normalised text in a known language (its
+    offsets kept, so gold spans in it hold): what every suite scores."""
+    from ghatna.document import Document, make_doc_id
+    from ghatna.options import DEFAULT_OPTIONS
+
+    doc = Document(text=text, lang=lang, lang_hint=lang, published=published, doc_id=make_doc_id(text))
+    done = _pipeline(options or DEFAULT_OPTIONS).process(doc)
+    if done.text != text:
+        raise RuntimeError(f"the pipeline changed the text ({done.status}: {done.error}); gold offsets would not hold")
+    return done
+
+
+@cache
+def _pipeline(options: Options) -> Pipeline:
+    from ghatna.pipeline import Pipeline
+
+    return Pipeline(options=options)

@@ -27,14 +27,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-import unicodedata
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ghatna.corpora.ednil import read_doc, read_split
 from ghatna.document import Document, Quote
-from ghatna.eval import DataMissing
+from ghatna.eval import DataMissing, analyse
 from ghatna.text.normalise import match_key, normalise_text
 
 DATA = Path(__file__).parent / "data"
@@ -45,64 +43,6 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 
 
 # -- reading the reference data ------------------------------------------------------------
-@dataclass
-class EdnilDoc:
-    text: str
-    casualties: list[tuple[int, int]]  # gold CASUALTIES-ARG character spans
-
-
-def read_ednil(path: Path) -> EdnilDoc:
-    """An EDNIL XML file as plain text (words joined by spaces, paragraphs by blank lines)
-    with the character spans of its CASUALTIES-ARG elements."""
-    root = ET.parse(path).getroot()
-    parts: list[str] = []
-    length = 0
-    spans: list[tuple[int, int]] = []
-
-    def add(word: str) -> tuple[int, int]:
-        nonlocal length
-        if parts and not parts[-1].endswith("\n"):
-            parts.append(" ")
-            length += 1
-        start = length
-        parts.append(word)
-        length += len(word)
-        return start, length
-
-    def walk(el: ET.Element) -> tuple[int, int] | None:
-        nonlocal length
-        if el.tag == "W":
-            word = _SPACE.sub(" ", unicodedata.normalize("NFC", (el.text or "")).translate(_INVISIBLE)).strip()
-            return add(word) if word else None
-        first: tuple[int, int] | None = None
-        last: tuple[int, int] | None = None
-        for child in el:
-            got = walk(child)
-            if got:
-                first = first or got
-                last = got
-        if el.tag == "P" and parts and not parts[-1].endswith("\n"):
-            parts.append("\n\n")
-            length += 2
-        if first and last and el.tag == "CASUALTIES-ARG":
-            spans.append((first[0], last[1]))
-        return (first[0], last[1]) if first and last else None
-
-    walk(root)
-    text = "".join(parts).rstrip()
-    return EdnilDoc(text, spans)
-
-
-def ednil_split(data_dir: Path, split: str) -> list[Path]:
-    folder = data_dir / EDNIL
-    split_file = folder / "split.tsv"
-    if not split_file.is_file():
-        raise DataMissing(f"EDNIL split not found at {split_file}")
-    with split_file.open(encoding="utf-8") as fh:
-        rows = list(csv.reader(fh, delimiter="\t"))[1:]
-    return [folder / "annotated" / name for name, s in rows if s == split]
-
-
 @cache
 def _bbc_rows(path: Path) -> tuple[str, ...]:
     with path.open(encoding="utf-8", newline="") as fh:
@@ -111,7 +51,7 @@ def _bbc_rows(path: Path) -> tuple[str, ...]:
 
 def load_text(data_dir: Path, source: str, doc: str) -> str:
     """The text a locator points into: a BBC Hindi row (0-based, after the header),
-    normalised; or an EDNIL annotated file as `read_ednil` builds it."""
+    normalised; or an EDNIL annotated file as `corpora.ednil.read_doc` builds it."""
     if source == "bbc":
         path = data_dir / BBC
         if not path.is_file():
@@ -121,7 +61,7 @@ def load_text(data_dir: Path, source: str, doc: str) -> str:
         path = data_dir / EDNIL / "annotated" / doc
         if not path.is_file():
             raise DataMissing(f"EDNIL file not found at {path}")
-        return read_ednil(path).text
+        return read_doc(path).text
     raise ValueError(f"unknown source {source!r}")
 
 
@@ -130,33 +70,9 @@ def anchor_hash(text: str) -> str:
 
 
 # -- running ghatna ------------------------------------------------------------------------
-@cache
-def _stages() -> tuple:
-    """The full pipeline's stages when they can be built, else the claim stages alone."""
-    from ghatna.quantities import QuantitiesStage
-    from ghatna.quotes import QuotesStage
-
-    try:
-        from ghatna.pipeline import default_stages
-
-        stages = tuple(default_stages())
-    except ImportError:
-        stages = ()
-    names = {s.name for s in stages}
-    if "quantities" not in names or "quotes" not in names:
-        stages = (QuantitiesStage(), QuotesStage())
-    return stages
-
-
 def process(text: str, lang: str = "hi") -> Document:
-    """Run ghatna on an already normalised text (offsets are kept)."""
-    from ghatna.pipeline import Pipeline
-
-    doc = Document(text=text, lang=lang, lang_hint=lang)
-    done = Pipeline(list(_stages())).process(doc)
-    if done.text != text:
-        raise RuntimeError(f"the pipeline changed the text; locators would not hold: {done.status} {done.error}")
-    return done
+    """Run the shipped pipeline on an already normalised text (offsets are kept)."""
+    return analyse(text, lang)
 
 
 # -- the gold number reader ----------------------------------------------------------------
@@ -222,13 +138,11 @@ def gold_numbers(span_text: str) -> set[float]:
 def run_ednil(data_dir: Path, split: str = "test") -> dict[str, float]:
     """Casualty recall and value accuracy on one EDNIL split."""
     total = found = right = 0
-    for path in ednil_split(data_dir, split):
-        try:
-            gold = read_ednil(path)
-        except ET.ParseError:
-            continue
+    if not (data_dir / EDNIL / "split.tsv").is_file():
+        raise DataMissing(f"EDNIL split not found at {data_dir / EDNIL}")
+    for gold in read_split(data_dir, split):
         doc = process(gold.text)
-        for start, end in gold.casualties:
+        for start, end in ((a.start, a.end) for a in gold.arguments if a.kind == "CASUALTIES-ARG"):
             values = gold_numbers(gold.text[start:end])
             if not values:
                 continue

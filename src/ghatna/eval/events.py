@@ -29,10 +29,12 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ghatna.eval import DataMissing
+from ghatna.eval import DataMissing, analyse
+from ghatna.text.normalise import normalise_text
 
 if TYPE_CHECKING:
     from ghatna.document import Document
+    from ghatna.options import Options
 
 EDNIL_SCORED_TYPES = ("ASSAULT", "PROTEST", "DISASTER")
 # CASE 2021 task 2 subtypes (ACLED-style) -> PLOVER type; OTHER has no PLOVER type and is skipped.
@@ -71,10 +73,10 @@ def hindi_document(text: str, recognise: bool = True) -> Document:
 
 
 def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None,
-                 recognise: bool = True) -> dict[str, float]:
-    from ghatna.corpora.ednil import SCORED_ARGUMENTS, ontology_type, read_split
-    from ghatna.events.candidates import sentence_views
-    from ghatna.events.hi import detect as events_hindi
+                 options: Options | None = None) -> dict[str, float]:
+    """Trigger F1 of the shipped pipeline's events (every mention of each event, after recoding
+    and merging) against EDNIL's gold triggers."""
+    from ghatna.corpora.ednil import ontology_type, read_split
 
     if not (data_dir / "ednil-hi" / "split.tsv").is_file():
         raise DataMissing(f"EDNIL not found under {data_dir / 'ednil-hi'}")
@@ -83,71 +85,28 @@ def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None,
     began = time.perf_counter()
     n_sentences = 0
     for gold in docs:
-        doc = hindi_document(gold.text, recognise)
-        views = sentence_views(doc)
-        n_sentences += len(views)
-        per_sentence = [events_hindi.detect(v) for v in views]
-        events_hindi.propagate(views, per_sentence)
-        events_hindi.harmonise(views, per_sentence)
-        predicted = [c for found in per_sentence for c in found if c.type in EDNIL_SCORED_TYPES]
-        gold_events = [(e.start, e.end, e.type, ontology_type(e.type)[0], e.id) for e in gold.events]
-
-        def overlapping(start: int, end: int, spans: list) -> list:
-            return [g for g in spans if g[0] < end and start < g[1]]
-
+        doc = analyse(gold.text, "hi", options)
+        n_sentences += len(doc.sentences)
+        predicted = [(span.start, span.end, event.type) for event in doc.events if event.type in EDNIL_SCORED_TYPES
+                     for span in getattr(event, "mentions", None) or [event.trigger]]
+        gold_events = [(e.start, e.end, ontology_type(e.type)[0]) for e in gold.events]
         counts["pred"] += len(predicted)
         counts["gold"] += len(gold_events)
-        for c in predicted:
-            hits = overlapping(c.start, c.end, gold_events)
+        for start, end, kind in predicted:
+            hits = [g for g in gold_events if g[0] < end and start < g[1]]
             counts["span_tp_pred"] += bool(hits)
-            counts["type_tp_pred"] += any(g[3] == c.type for g in hits)
-            counts["sub_tp_pred"] += any(g[2] == (c.subtype or "") for g in hits)
-        for g in gold_events:
-            hits = [c for c in predicted if c.start < g[1] and g[0] < c.end]
+            counts["type_tp_pred"] += any(g[2] == kind for g in hits)
+        for g_start, g_end, g_kind in gold_events:
+            hits = [p for p in predicted if p[0] < g_end and g_start < p[1]]
             counts["span_tp_gold"] += bool(hits)
-            counts["type_tp_gold"] += any(c.type == g[3] for c in hits)
-            counts["sub_tp_gold"] += any((c.subtype or "") == g[2] for c in hits)
-        # arguments
-        # an argument belongs to every coreferent mention of the event it is linked to
-        cluster_of = {e.id: e.cluster for e in gold.events}
-        by_cluster: dict[str, list] = {}
-        for e in gold.events:
-            by_cluster.setdefault(e.cluster, []).append((e.start, e.end))
-        gold_args = [(a.start, a.end, a.kind, [t for e in a.events if e in cluster_of for t in by_cluster[cluster_of[e]]])
-                     for a in gold.arguments if a.kind in SCORED_ARGUMENTS]
-        predicted_args = events_hindi.ednil_arguments(views, per_sentence)
-        counts["arg_pred"] += len(predicted_args)
-        counts["arg_gold"] += len(gold_args)
-
-        def arg_match(p: tuple, g: tuple) -> bool:
-            event = p[3]
-            return p[2] == g[2] and p[0] < g[1] and g[0] < p[1] and any(
-                t[0] < event.end and event.start < t[1] for t in g[3])
-
-        for p in predicted_args:
-            hit = any(arg_match(p, g) for g in gold_args)
-            counts["arg_tp_pred"] += hit
-            counts[f"arg_tp_pred:{p[2]}"] += hit
-            counts[f"arg_pred:{p[2]}"] += 1
-        for g in gold_args:
-            hit = any(arg_match(p, g) for p in predicted_args)
-            counts["arg_tp_gold"] += hit
-            counts[f"arg_tp_gold:{g[2]}"] += hit
-            counts[f"arg_gold:{g[2]}"] += 1
+            counts["type_tp_gold"] += any(p[2] == g_kind for p in hits)
     seconds = time.perf_counter() - began
     prefix = f"ednil.{split}"
     return {
         f"{prefix}.trigger_f1": round(_f1(counts["type_tp_pred"], counts["pred"], counts["type_tp_gold"],
                                           counts["gold"]), 4),
-        f"{prefix}.trigger_f1_subtype": round(_f1(counts["sub_tp_pred"], counts["pred"], counts["sub_tp_gold"],
-                                                  counts["gold"]), 4),
         f"{prefix}.trigger_span_f1": round(_f1(counts["span_tp_pred"], counts["pred"], counts["span_tp_gold"],
                                                counts["gold"]), 4),
-        f"{prefix}.argument_f1": round(_f1(counts["arg_tp_pred"], counts["arg_pred"], counts["arg_tp_gold"],
-                                           counts["arg_gold"]), 4),
-        **{f"{prefix}.argument_f1.{kind.removesuffix('-ARG').lower()}": round(_f1(
-            counts[f"arg_tp_pred:{kind}"], counts[f"arg_pred:{kind}"], counts[f"arg_tp_gold:{kind}"],
-            counts[f"arg_gold:{kind}"]), 4) for kind in SCORED_ARGUMENTS},
         f"{prefix}.documents": len(docs),
         f"{prefix}.ms_per_sentence": round(1000 * seconds / max(n_sentences, 1), 3),
     }
@@ -156,11 +115,17 @@ def ednil_scores(data_dir: Path, split: str = "test", limit: int | None = None,
 # --- English type accuracy -----------------------------------------------------------------------
 
 def _english_types(texts: list[str], cameo_dictionary: bool = False) -> list[str | None]:
-    """The type of the main event ghatna finds in each English text (None: no event), as the
-    default pipeline codes it, or with the CAMEO verb dictionary on (`--cameo-dictionary`)."""
-    from ghatna.events.en.detect import sentence_type
+    """The type of the main event (`events.main_event`) of the shipped pipeline's output for each
+    English text (None: no event), by default or with the CAMEO verb dictionary on."""
+    from ghatna.events import main_event
+    from ghatna.options import Options
 
-    return [sentence_type(text, cameo_dictionary) for text in texts]
+    options = Options(cameo_dictionary=cameo_dictionary)
+    out = []
+    for text in texts:
+        event = main_event(analyse(normalise_text(text), "en", options))
+        out.append(event.type if event else None)
+    return out
 
 
 def _type_accuracy(prefix: str, texts: list[str], gold: list[str]) -> dict[str, float]:
@@ -209,9 +174,9 @@ def _lemma_bags(texts: list[str]):  # noqa: ANN202 - numpy array
     """0/1 bag of the content-word lemmas of each text (spaCy parse), one column per lemma."""
     import numpy as np
 
-    from ghatna.events.en.detect import _nlp, lemma
+    from ghatna.events.en.detect import lemma, parser
 
-    bags = [{lemma(t) for t in parsed if t.is_alpha and not t.is_stop} for parsed in _nlp().pipe(texts)]
+    bags = [{lemma(t) for t in parsed if t.is_alpha and not t.is_stop} for parsed in parser().pipe(texts)]
     vocabulary = {w: i for i, w in enumerate(sorted(set().union(*bags)))}
     x = np.zeros((len(texts), len(vocabulary)))
     for row, bag in enumerate(bags):

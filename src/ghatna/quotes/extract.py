@@ -16,12 +16,12 @@ surface words; otherwise it is the speaker phrase as written.
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from ghatna.document import Document, Quote
+from ghatna.lang import get_pack
 from ghatna.quantities.extract import Token, fold, tokenize
 
 QUOTE_LANGS = ("hi", "en")
@@ -60,12 +60,13 @@ class QuoteLexicon:
     skip_before_verb: frozenset[str]
     name_joiners: frozenset[str]
     not_names: frozenset[str]
+    auxiliaries: frozenset[str]
+    passive_helpers: frozenset[str]
 
 
 @cache
 def lexicon() -> QuoteLexicon:
-    hi = importlib.import_module("ghatna.lang.hi.quotes")
-    en = importlib.import_module("ghatna.lang.en.quotes")
+    hi, en = get_pack("hi").quotes, get_pack("en").quotes
     cues: dict[tuple[str, ...], tuple[str, str]] = {}
     for lang, mod in (("hi", hi), ("en", en)):
         for seq, kind in mod.CUES.items():
@@ -85,6 +86,7 @@ def lexicon() -> QuoteLexicon:
         np_stop_hi=keys(hi.NP_STOP), np_stop_en=keys(en.NP_STOP),
         skip_before_verb=keys(hi.SKIP_BEFORE_VERB, en.SKIP_BEFORE_VERB),
         name_joiners=keys(en.NAME_JOINERS), not_names=keys(en.NOT_NAMES),
+        auxiliaries=keys(hi.AUXILIARIES), passive_helpers=keys(hi.PASSIVE_HELPERS),
     )
 
 
@@ -273,7 +275,7 @@ class _Context:
     def _genitive_after(self, cue: _Cue, hi: int) -> _Speaker | None:
         """यह कहना है X का: the speaker follows the cue and ends at का."""
         j = cue.end
-        while j < hi and self.toks[j].key in {"है", "था", "हैं", "थे"}:
+        while j < hi and self.toks[j].key in self.lex.auxiliaries:
             j += 1
         for k in range(j, min(hi, j + MAX_NP_TOKENS)):
             t = self.toks[k]
@@ -492,8 +494,6 @@ def _is_latin(word: str) -> bool:
     return bool(word) and word[0].isascii() and word[0].isalpha()
 
 
-_AUX = frozenset({"है", "था", "हैं", "थे", "थी", "थीं", "है।"})
-_PASSIVE = frozenset({"जा", "जाता", "जाती", "जाते", "गया", "गई", "गए", "गयी", "जाएगा"})
 
 
 def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
@@ -509,7 +509,7 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
     for cue in ctx.cues:
         if id(cue) in used or inside_direct(toks[cue.first].start):
             continue
-        if cue.end < len(toks) and toks[cue.end].key in _PASSIVE:
+        if cue.end < len(toks) and toks[cue.end].key in lexicon().passive_helpers:
             continue  # कहा जाता है: it is said, no speaker
         s_char = ctx.sentence_start(toks[cue.first].start)
         e_char = ctx.sentence_end(toks[cue.first].start)
@@ -520,7 +520,7 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
         if speaker is None:
             continue
         nxt = cue.end
-        while nxt < hi and toks[nxt].key in _AUX:
+        while nxt < hi and toks[nxt].key in lexicon().auxiliaries:
             nxt += 1
         opens_clause = nxt < hi and (toks[nxt].text in ",:" or toks[nxt].key in ctx.lex.complementisers)
         while nxt < hi and toks[nxt].text in ",:":

@@ -1,4 +1,4 @@
-"""Hindi event detection and arguments.
+"""Hindi event detection and roles.
 
 Triggers come from two sources: the hand-written lexicon of the Hindi pack (international
 politics: meetings, support, accusations, deployments, resignations, emergencies, ...; its span
@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
+from pathlib import Path
 
-from ghatna.corpora.ednil import ontology_type
 from ghatna.events.candidates import Candidate, SentenceView, can_act, is_place
-from ghatna.lang.hi import events as hi
+from ghatna.events.hi.tagger import SHIPPED_MODEL_DIR, ontology_type, trigger_tagger
+from ghatna.lang import get_pack
 from ghatna.text.normalise import match_key
 from ghatna.text.segment import tokenize
+
+hi = get_pack("hi").events  # this module is the Hindi strategy; its data is the Hindi pack's
 
 
 def _phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -82,15 +85,15 @@ def _light_verb_end(keys: list[str], position: int) -> int:
     end = position
     n = len(keys)
     # आपातकाल की घोषणा की: genitive + announcing noun + light verb
-    if end + 2 < n and keys[end] in ("का", "की", "के") and keys[end + 1] in announce and keys[end + 2] in light:
+    if end + 2 < n and keys[end] in hi.GENITIVE_MARKERS and keys[end + 1] in announce and keys[end + 2] in light:
         end += 2
     # बैठक में भाग लिया / हमले में शामिल थे: taking part in the event
-    elif end + 2 < n and keys[end] == "में" and keys[end + 1] in _keyed(hi.PARTICIPATION) \
+    elif end + 2 < n and keys[end] == hi.LOCATIVE and keys[end + 1] in _keyed(hi.PARTICIPATION) \
             and keys[end + 2] in light:
         end += 2
     negation = _keyed(hi.NEGATION_CUES)
     while end < n and end - position < 6:
-        if keys[end] in ("का", "की", "के") and end == position and not _verb_follows(keys, end + 1):
+        if keys[end] in hi.GENITIVE_MARKERS and end == position and not _verb_follows(keys, end + 1):
             break  # बैठक की शुरुआत: a genitive, not the light verb की
         if keys[end] in light:
             end += 1
@@ -140,24 +143,14 @@ def lexicon_candidates(view: SentenceView) -> list[Candidate]:
     return found
 
 
-@cache
-def _trigger_vocabulary() -> frozenset[str]:
-    from ghatna.events.hi.tagger import MODEL_DIR
-
-    path = MODEL_DIR / "trigger_words.txt"
-    if not path.is_file():
-        return frozenset()
-    return frozenset(path.read_text(encoding="utf-8").split())
-
-
-def crf_candidates(view: SentenceView) -> tuple[list[Candidate], list[str]]:
+def crf_candidates(view: SentenceView, model_dir: Path = SHIPPED_MODEL_DIR) -> tuple[list[Candidate], list[str]]:
     """EDNIL-type triggers from the CRF, only where a known trigger word occurs; also the tags."""
-    from ghatna.events.hi.tagger import models_available, tag_triggers
     from ghatna.tagging import bio_spans
 
-    if not models_available() or _trigger_vocabulary().isdisjoint(view.keys):
+    tagger = trigger_tagger(model_dir)
+    if tagger is None or tagger.vocabulary.isdisjoint(view.keys):
         return [], ["O"] * len(view.keys)
-    tags = tag_triggers(view.words)
+    tags = tagger.tag(view.words)
     found = []
     for first, last, label in bio_spans(tags):
         kind, mode = ontology_type(label)
@@ -167,10 +160,10 @@ def crf_candidates(view: SentenceView) -> tuple[list[Candidate], list[str]]:
     return found, tags
 
 
-def detect(view: SentenceView) -> list[Candidate]:
-    """Trigger candidates of one Hindi sentence: lexicon and CRF, overlaps resolved."""
+def detect(view: SentenceView, model_dir: Path = SHIPPED_MODEL_DIR) -> list[Candidate]:
+    """Trigger candidates of one Hindi sentence: lexicon and CRF (models in `model_dir`), overlaps resolved."""
     lexical = lexicon_candidates(view)
-    learned, _ = crf_candidates(view)
+    learned, _ = crf_candidates(view, model_dir)
     merged = list(lexical)
     for c in learned:
         overlapping = [x for x in merged if x.first < c.last and c.first < x.last]
@@ -195,7 +188,7 @@ def _marker_after(keys: list[str], position: int) -> tuple[str, int] | None:
 
     Roles: ergative (ने), actor (द्वारा, की ओर से), recipient, place, genitive.
     """
-    if position < len(keys) and keys[position] == "ने":
+    if position < len(keys) and keys[position] == hi.ERGATIVE:
         return "ergative", 1
     for role, markers in (("actor", hi.ACTOR_MARKERS), ("recipient", hi.RECIPIENT_MARKERS),
                           ("place", hi.PLACE_MARKERS), ("genitive", hi.GENITIVE_MARKERS)):
@@ -240,7 +233,7 @@ def _agent_entity(view: SentenceView, token: int) -> tuple[str, str, str | None]
         return None
     country_id = None
     # कज़ाख़स्तान की सरकार: a place or country mention right before the genitive
-    if token >= 2 and view.keys[token - 1] in ("का", "की", "के"):
+    if token >= 2 and view.keys[token - 1] in hi.GENITIVE_MARKERS:
         m = view.entity_covering(token - 2)
         if m and m[2].country:
             country_id = m[2].id
@@ -292,11 +285,11 @@ def modality(view: SentenceView, c: Candidate, head_end: int, clause_end: int) -
             or any(k in _keyed(hi.FUTURE_CUES) for k in after):
         return negated, "future"
     clause_before = keys[_clause_start(view, c.first, 0):c.first]
-    if any(k in ("अगर", "यदि") for k in clause_before):
+    if any(k in hi.CONDITIONALS for k in clause_before):
         return negated, "hypothetical"
     # "यह दावा करते हुए ... आलोचना की": the subject's own claim while acting is no report of the act
     cues = [k for i, k in enumerate(clause_before) if k in _keyed(hi.REPORTED_CUES) and not (
-        i + 1 < len(clause_before) and clause_before[i + 1] in ("करते", "करके", "कर"))]
+        i + 1 < len(clause_before) and clause_before[i + 1] in hi.CONDITIONAL_VERB_FORMS)]
     if (cues or any(k in _keyed(hi.REPORTED_CUES) for k in after)) and keys[c.first] not in _keyed(
             hi.REPORTED_CUES):
         return negated, "reported"
@@ -309,7 +302,7 @@ def modality(view: SentenceView, c: Candidate, head_end: int, clause_end: int) -
 OWNER_IS_RECIPIENT = frozenset({"AID", "SUPPORT", "ACCUSE", "REJECT", "COOPERATE", "CONSULT", "THREATEN"})
 # Types whose main verb's recipient did the embedded act ("X को तैनात करने के लिए धन्यवाद दिया").
 THANKING = frozenset({"SUPPORT", "ACCUSE"})
-INFINITIVE_ENDINGS = ("ने",)
+INFINITIVE_ENDINGS = (hi.ERGATIVE,)  # the oblique infinitive (करने) ends as the ergative is spelt
 
 
 def _head_end(view: SentenceView, c: Candidate) -> int:
@@ -352,7 +345,7 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
         actors: list[str] = []
         recipients: list[str] = []
         infinitive = keys[c.last - 1].endswith(INFINITIVE_ENDINGS) and c.last < n and (
-            keys[c.last] in ("का", "की", "के", "में", "और", ","))
+            keys[c.last] in hi.NOUN_PHRASE_CONTINUATIONS)
         main_follows = any(m.verbal and not keys[m.last - 1].endswith(INFINITIVE_ENDINGS)
                            for m in candidates[k + 1:])
         if c.verbal and infinitive and main_follows:
@@ -420,7 +413,7 @@ def _participants(view: SentenceView, c: Candidate, sentence_roles: list) -> lis
 
 def _purpose(keys: list[str], position: int) -> bool:
     """Whether `position` opens a purpose phrase: के लिए, में (मदद करने में)."""
-    return tuple(keys[position:position + 2]) == ("के", "लिए") or keys[position:position + 1] == ["में"]
+    return tuple(keys[position:position + 2]) == hi.PURPOSE or keys[position:position + 1] == [hi.LOCATIVE]
 
 
 def _embedded(view: SentenceView, candidates: list[Candidate]) -> None:
@@ -430,18 +423,18 @@ def _embedded(view: SentenceView, candidates: list[Candidate]) -> None:
     keys = view.keys
     for k, c in enumerate(candidates):
         # an event noun is thanked for too (X की सहायता के लिए Y को धन्यवाद दिया -> Y helped X)
-        noun_purpose = not c.verbal and tuple(keys[c.last:c.last + 2]) == ("के", "लिए")
+        noun_purpose = not c.verbal and tuple(keys[c.last:c.last + 2]) == hi.PURPOSE
         if not (noun_purpose or c.verbal and keys[c.last - 1].endswith(INFINITIVE_ENDINGS)):
             continue
         main = next((m for m in candidates[k + 1:] if m.verbal
                      and not keys[m.last - 1].endswith(INFINITIVE_ENDINGS)), None)
         if main is None or noun_purpose and main.type not in THANKING:
             continue
-        purpose = _purpose(keys, c.last) or (keys[c.last:c.last + 1] in (["और"], [","]) and any(
+        purpose = _purpose(keys, c.last) or (keys[c.last:c.last + 1] in ([hi.AND], [","]) and any(
             _purpose(keys, x.last) for x in candidates[k + 1:] if x.first < main.first))
         if main.type in THANKING and purpose:
             actors = main.recipients
-        elif c.last + 1 < len(keys) and keys[c.last] in ("का", "की", "के") and keys[c.last + 1] in _keyed(
+        elif c.last + 1 < len(keys) and keys[c.last] in hi.GENITIVE_MARKERS and keys[c.last + 1] in _keyed(
                 hi.FUTURE_CUES | hi.VOW_HEADS):
             actors = main.actors
         else:
@@ -506,101 +499,16 @@ def harmonise(views: list[SentenceView], per_sentence: list[list[Candidate]]) ->
 # Mentions stated with a verb stay (धावा बोला among the protests of the seed article); dropping
 # them too gave dev 0.759 but loses such acts.
 MINORITY_TYPE_SHARE = 0.3
+# The violence and disaster types that the EDNIL trigger CRF knows.
+VIOLENCE_AND_DISASTER = ("ASSAULT", "PROTEST", "DISASTER")
 
 
 def _drop_minority_types(per_sentence: list[list[Candidate]]) -> None:
     """Drop bare-noun violence and disaster mentions of a type that is a small minority in the
     document."""
-    counts = Counter(c.type for found in per_sentence for c in found if c.type in SCORED_EVENT_TYPES)
+    counts = Counter(c.type for found in per_sentence for c in found if c.type in VIOLENCE_AND_DISASTER)
     total = sum(counts.values())
     minor = {kind for kind, n in counts.items() if n / total < MINORITY_TYPE_SHARE}
     if minor:
         for found in per_sentence:
             found[:] = [c for c in found if c.verbal or c.type not in minor]
-
-
-SCORED_EVENT_TYPES = ("ASSAULT", "PROTEST", "DISASTER")
-
-
-def _trigger_label(c: Candidate) -> str:
-    return c.subtype or ("RIOTS" if c.type == "PROTEST" else "TERRORIST_ATTACK" if c.type == "ASSAULT"
-                         else c.mode or "FLOODS")
-
-
-# Arguments go to triggers stated with a verb or found by the CRF in their own sentence before
-# bare nouns and propagated repeats (EDNIL dev argument F1 0.461 -> 0.468).
-STRONG_TRIGGER = 0.7
-
-
-# How many sentences away from the nearest violence or disaster mention an argument may be:
-# reports state the toll anywhere, but a place or time far from every event word is rarely the
-# event's (EDNIL dev: precision of places 4+ sentences away 0.23, of times 0.05; argument F1
-# 0.473 -> 0.479 with 3).
-MAX_SENTENCE_DISTANCE = {"CASUALTIES": 1000, "PLACE": 3, "TIME": 3, "PARTICIPANT": 3}
-
-
-# What the argument CRF is told of each word by the pipeline's other stages (see argument_context).
-ARGUMENT_CONTEXT = ("entity", "quantity")
-
-
-def argument_context(view: SentenceView) -> list[str]:
-    """Per word, what the pipeline's other stages say of it, for the argument CRF: the type of the
-    entity mention covering it (the NER and resolve stages: LOC, GPE, PER, ORG, ...), else `qty`
-    inside a number or quantity (casualty counts; `code.quantities`), else ''."""
-    context = [""] * len(view.words)
-    if "quantity" in ARGUMENT_CONTEXT and any(ch.isdigit() or ch.isalpha() for w in view.words for ch in w):
-        from ghatna.quantities.extract import extract_quantities
-
-        text = [" "] * (view.end - view.start)  # the sentence's words at their offsets
-        for (a, _), word in zip(view.tokens, view.words, strict=True):
-            text[a - view.start:a - view.start + len(word)] = word
-        for q in extract_quantities("".join(text)):
-            for i, (a, b) in enumerate(view.tokens):
-                if a - view.start < q.end and q.start < b - view.start:
-                    context[i] = "qty"
-    if "entity" in ARGUMENT_CONTEXT:
-        for first, last, entity in view.mentions:
-            for i in range(first, last):
-                context[i] = entity.type or "MISC"
-    return context
-
-
-def ednil_arguments(views: list[SentenceView], per_sentence: list[list[Candidate]]) -> list[tuple]:
-    """EDNIL-style argument spans (PLACE, TIME, CASUALTIES, PARTICIPANT) of a document's violence
-    and disaster events, from the argument CRF: (start, end, kind, event).  Every sentence of a
-    document with such an event is tagged (EDNIL reports state the place and the toll in the
-    sentences around the event word); an argument goes to the nearest strong event in its
-    sentence (see STRONG_TRIGGER), else to the closest strong event before it, else after it."""
-    from ghatna.events.hi.tagger import sentence_position, tag_arguments
-    from ghatna.tagging import bio_spans
-
-    events = [c for found in per_sentence for c in found if c.type in SCORED_EVENT_TYPES]
-    if not events:
-        return []
-    strong = [c for c in events if c.confidence >= STRONG_TRIGGER] or events
-    document_type = Counter(_trigger_label(c) for c in events).most_common(1)[0][0]
-    with_events = [n for n, found in enumerate(per_sentence) if any(c.type in SCORED_EVENT_TYPES for c in found)]
-    out = []
-    for n, (view, found) in enumerate(zip(views, per_sentence, strict=True)):
-        distance = min(abs(n - m) for m in with_events)
-        if distance > max(MAX_SENTENCE_DISTANCE.values()):
-            continue
-        here = [c for c in found if c.type in SCORED_EVENT_TYPES]
-        trigger_tags = ["O"] * len(view.words)
-        for c in here:
-            for i in range(c.first, c.last):
-                trigger_tags[i] = ("B-" if i == c.first else "I-") + _trigger_label(c)
-        context = argument_context(view) if ARGUMENT_CONTEXT else None
-        position = sentence_position(n, distance, document_type)
-        for first, last, kind in bio_spans(tag_arguments(view.words, trigger_tags, context, position)):
-            if distance > MAX_SENTENCE_DISTANCE.get(kind, 0):
-                continue
-            start, end = view.tokens[first][0], view.tokens[last - 1][1]
-            if here:
-                event = min(here, key=lambda c: (-min(c.confidence, STRONG_TRIGGER),
-                                                 min(abs(c.first - last), abs(first - c.last))))
-            else:
-                before = [c for c in strong if c.end <= start]
-                event = before[-1] if before else min(strong, key=lambda c: c.start)
-            out.append((start, end, f"{kind}-ARG", event))
-    return out

@@ -243,3 +243,10 @@ RELATIVE_PERIODS = {
     ("last", "year"): ("year", -1), ("this", "year"): ("year", 0), ("next", "year"): ("year", 1),
     ("past", "week"): ("week", -1),
 }
+
+# Date words (events/dates.py): a bare year after one of these is a date; a weekday after
+# NEXT_WORDS lies ahead, after LAST_WORDS behind.
+YEAR_AFTER: frozenset[str] = frozenset()
+YEAR_BEFORE = frozenset({"in", "since"})
+NEXT_WORDS = frozenset({"next", "coming"})
+LAST_WORDS = frozenset({"last", "past"})

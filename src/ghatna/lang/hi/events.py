@@ -238,3 +238,21 @@ for _words, _subtype in (
 ):
     for _word in _words.split():
         DISASTERS[_word] = _subtype
+
+# Words the Hindi role and modality rules look for (events/hi/detect.py), named by what they do.
+ERGATIVE = "ने"  # marks the agent of a perfective transitive verb
+LOCATIVE = "में"  # "in"; also "into" after participation nouns (में भाग लिया)
+CONDITIONALS = frozenset({"अगर", "यदि"})  # a clause stated under a condition
+# a conditional's own verb forms (अगर ... करते / करके): the condition's clause, not the event's
+CONDITIONAL_VERB_FORMS = frozenset({"करते", "करके", "कर"})
+PURPOSE = ("के", "लिए")  # "for": a purpose, not an act
+# What may follow a bare-noun trigger that continues its phrase (its genitive, its place, a
+# coordination), so the noun is not an act of its own.
+AND = "और"
+NOUN_PHRASE_CONTINUATIONS = frozenset({*("का", "की", "के"), LOCATIVE, AND, ","})
+# Date words (events/dates.py): a bare year with one of these after or before it is a date;
+# a weekday after NEXT_WORDS lies ahead, after LAST_WORDS behind.
+YEAR_AFTER = frozenset({"में", "तक"})
+YEAR_BEFORE = frozenset({"साल", "वर्ष", "सन", "सन्"})
+NEXT_WORDS = frozenset({"अगले", "आगामी"})
+LAST_WORDS = frozenset({"पिछले", "बीते", "गत"})

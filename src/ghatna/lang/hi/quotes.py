@@ -56,3 +56,8 @@ NP_STOP = frozenset(
 ) - {"की"}
 # Words that may stand between a bare subject and its verb (X भी कहते हैं).
 SKIP_BEFORE_VERB = frozenset({"भी", "ही", "तो", "आगे", "फिर", "साफ", "अब", "हमेशा", "खुद"})
+
+# Auxiliaries after a cue (कहना है X का; कहा था) and passive helpers (कहा जाता है: "it is said",
+# no speaker): quotes/extract.py reads past them.
+AUXILIARIES = frozenset({"है", "था", "हैं", "थे", "थी", "थीं", "है।"})
+PASSIVE_HELPERS = frozenset({"जा", "जाता", "जाती", "जाते", "गया", "गई", "गए", "गयी", "जाएगा"})
