@@ -22,6 +22,31 @@ SUITES = ("structure", "ner", "resolve", "events", "claims")
 DEFAULT_DATA_DIR = Path("../shared/data")
 
 
+# The role of each data set behind a metric (by metric-name prefix, longest first):
+#   train    what a model was fitted on;
+#   dev      tuned on, freely (and our own checks such as the seed article and the samples);
+#   test     read once per release, never used to choose;
+#   dev-used a set that was a test set once but has been tuned on since: its figures flatter.
+# Timings and counts carry the role of the set they were measured on.
+DATA_ROLES: dict[str, str] = {
+    "ednil.test": "test", "ednil.dev": "dev",
+    "il_ner.test": "test", "hiner.test": "test",
+    "plover_gsr": "dev-used", "case2021": "dev-used", "ntrex": "dev-used",
+    "variants": "dev", "geo": "dev-used",
+    "quantities": "dev-used", "quotes": "dev-used",
+    "seed": "dev", "samples": "dev",
+    "ms_per_sentence": "timing",
+}
+
+
+def data_role(metric: str) -> str:
+    """The role of the data set a metric is measured on (`DATA_ROLES`); `unknown` if undeclared."""
+    for prefix in sorted(DATA_ROLES, key=len, reverse=True):
+        if metric == prefix or metric.startswith(prefix + "."):
+            return DATA_ROLES[prefix]
+    return "unknown"
+
+
 class DataMissing(RuntimeError):
     """The reference data a suite needs is not there."""
 
@@ -38,12 +63,12 @@ def available_suites() -> list[str]:
 
 
 def run_suite(name: str, data_dir: Path = DEFAULT_DATA_DIR) -> dict:
-    """Run one suite; returns `{"suite": name, "metrics": {metric: number}}`."""
+    """Run one suite; returns `{"suite": name, "metrics": {metric: number}, "roles": {metric: role}}`."""
     if name not in available_suites():
         raise KeyError(f"unknown suite {name!r}; available: {', '.join(available_suites())}")
     module = importlib.import_module(f"ghatna.eval.{name}")
     metrics = module.run(Path(data_dir))
-    return {"suite": name, "metrics": metrics}
+    return {"suite": name, "metrics": metrics, "roles": {m: data_role(m) for m in metrics}}
 
 
 def write_report(report: dict, path: Path) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -79,17 +80,10 @@ def process(text: str, lang: str = "hi") -> Document:
 # Deliberately small and independent of ghatna.lang: digits with an optional multiplier
 # word, the commonest number words, and the vague plurals (base value, the convention of the
 # quantities stage).
-_GOLD_WORDS = {
-    "एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाच": 5, "छह": 6, "छः": 6, "सात": 7,
-    "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14, "पंद्रह": 15,
-    "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20, "पच्चीस": 25, "तीस": 30,
-    "चालीस": 40, "पचास": 50, "साठ": 60, "सत्तर": 70, "अस्सी": 80, "नब्बे": 90, "सौ": 100,
-    "डेढ": 1.5, "ढाई": 2.5, "दर्जन": 12,
-}
-_GOLD_MULT = {"सौ": 100, "हजार": 1000, "लाख": 100000, "करोड": 10000000, "दर्जन": 12}
-_GOLD_VAGUE = {"दर्जनों": 12, "सैकडों": 100, "सैंकडों": 100, "हजारों": 1000, "लाखों": 100000}
-# words after एक that make it 'a' or 'the same', not a count
-_GOLD_NOT_ONE = {"ही", "और", "बार", "साथ", "दूसरे", "दूसरा", "दूसरी", "तरफ", "ओर", "तरह"}
+_GOLD = json.loads((DATA / "gold_numbers.json").read_text(encoding="utf-8"))
+_GOLD_WORDS, _GOLD_MULT, _GOLD_VAGUE = _GOLD["words"], _GOLD["multipliers"], _GOLD["vague"]
+_GOLD_NOT_ONE = frozenset(_GOLD["not_one"])
+_ONE = next(w for w, v in _GOLD_WORDS.items() if v == 1)
 
 
 def gold_numbers(span_text: str) -> set[float]:
@@ -115,7 +109,7 @@ def gold_numbers(span_text: str) -> set[float]:
             value = float(_GOLD_VAGUE[w])
         elif w in _GOLD_WORDS:
             nxt = words[i + 1] if i + 1 < len(words) else ""
-            if w == "एक" and (not nxt or nxt in _GOLD_NOT_ONE):
+            if w == _ONE and (not nxt or nxt in _GOLD_NOT_ONE):
                 i += 1
                 continue
             value = float(_GOLD_WORDS[w])

@@ -12,6 +12,8 @@ reported modality come from the verb's auxiliaries and from the verb that govern
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -388,6 +390,93 @@ def _modality(token: Any) -> tuple[bool, str]:
     return negated, "asserted"
 
 
+@dataclass
+class Act:
+    """What the retyping rules see of one trigger: the token, its coding so far, its objects and doer."""
+
+    token: Any
+    kind: str
+    mode: str | None
+    source: str  # parse (the lexicon) | cameo-pattern | cameo
+    object_tokens: list[Any]
+    doer: Any | None
+
+    @property
+    def objects(self) -> list[str]:
+        return [lemma(t) for t in self.object_tokens]
+
+    @property
+    def lexical_verb(self) -> bool:
+        return self.source == "parse" and self.token.pos_ == "VERB"
+
+
+@dataclass(frozen=True)
+class Retype:
+    """A retyping rule: in its `group`, the first rule that `applies` gives the act its new coding."""
+
+    name: str
+    group: str
+    applies: Callable[[Act], bool]
+    becomes: Callable[[Act], tuple[str, str | None]]
+
+
+def _fixed(kind: str, mode: str | None) -> Callable[[Act], tuple[str, str | None]]:
+    return lambda act: (kind, mode)
+
+
+def _captures_place(act: Act) -> bool:
+    return any(lemma(t) in en.TERRITORY_NOUNS for o in act.object_tokens for t in (o, *o.children)
+               if t.i == o.i or t.dep_ == "compound") or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in act.object_tokens)
+
+
+def _by_protesters(act: Act) -> bool:
+    return act.doer is not None and lemma(act.doer) in en.PROTESTER_NOUNS or (
+        lemma(act.token) in en.MUTUAL_VIOLENCE and any(
+            lemma(t) in en.PROTESTER_NOUNS for t in act.token.subtree if t.i != act.token.i))
+
+
+# Groups run in this order; each rule follows a PLOVER definition or the CAMEO code the manual maps.
+RETYPE_RULES: tuple[Retype, ...] = (
+    # seizing or destroying weapons, not using them
+    Retype("weapons-seized", "object", lambda a: a.source == "parse" and any(o in en.WEAPON_NOUNS for o in a.objects)
+           and a.kind in ("ASSAULT", "COERCE") and a.mode not in en.WEAPON_USE_MODES, _fixed("COERCE", "seize")),
+    Retype("place-captured", "object", lambda a: a.source == "parse" and a.kind == "COERCE"
+           and a.mode in ("seize", "arrest") and _captures_place(a), _fixed("ASSAULT", None)),
+    Retype("publication-banned", "ban", lambda a: a.lexical_verb and lemma(a.token) in en.BAN_VERBS
+           and any(o in en.CENSOR_OBJECTS for o in a.objects), _fixed("COERCE", "censor")),
+    Retype("political-ban", "ban", lambda a: a.lexical_verb and lemma(a.token) in en.BAN_VERBS
+           and any(o in en.POLITICAL_BAN_OBJECTS for o in a.objects), _fixed("COERCE", "restrict")),
+    # violent repression (CAMEO 175 -> ASSAULT)
+    Retype("violent-repression", "manner", lambda a: a.source == "parse" and (a.kind, a.mode) == ("COERCE", "restrict")
+           and any(ch.lower_ in en.VIOLENT_MANNER for ch in a.token.children if ch.dep_ in ("advmod", "amod")),
+           _fixed("ASSAULT", None)),
+    # violence by protesters, or clashes with them, is a violent protest
+    Retype("protester-violence", "doer", lambda a: a.kind == "ASSAULT" and _by_protesters(a), _fixed("PROTEST", "riot")),
+    # protesters' blockade obstructs passage
+    Retype("protester-blockade", "doer", lambda a: a.doer is not None and (a.kind, a.mode) == ("COERCE", "restrict")
+           and lemma(a.doer) in en.PROTESTER_NOUNS | en.CIVILIAN_GROUP_NOUNS, _fixed("PROTEST", "obstruct")),
+    # cutting aid or supplies (CAMEO 162)
+    Retype("aid-cut", "doer", lambda a: a.kind == "AID" and a.token.dep_ in ("dobj", "obj")
+           and lemma(a.token.head) in en.REDUCTION_VERBS, _fixed("SANCTION", "discontinue")),
+    # an earthquake killed eight: nature acts
+    Retype("nature-acts", "doer", lambda a: a.kind == "ASSAULT" and a.doer is not None and lemma(a.doer) in en.DISASTERS,
+           lambda a: ("DISASTER", en.DISASTERS[lemma(a.doer)])),
+    Retype("peacekeepers-deployed", "doer", lambda a: a.kind == "MOBILIZE" and any(
+        t.lower_ in en.PEACEKEEPING_WORDS or lemma(t) in en.PEACEKEEPING_WORDS
+        for side in (a.token, a.doer) if side is not None for t in side.subtree), _fixed("AID", "peacekeeping")),
+)
+RETYPE_GROUPS = ("object", "ban", "manner", "doer")
+
+
+def retype(act: Act, rules: tuple[Retype, ...] = RETYPE_RULES) -> Iterator[Retype]:
+    """The rules that fire on `act`, one per group at most, in group order (the caller applies
+    each before the next group is tried, so a later group sees the earlier recoding)."""
+    for group in RETYPE_GROUPS:
+        rule = next((r for r in rules if r.group == group and r.applies(act)), None)
+        if rule is not None:
+            yield rule
+
+
 def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa: ANN001
                       dictionary: bool = False) -> list[Candidate]:
     def ents(token: Any) -> list[str]:
@@ -422,44 +511,14 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
                       confidence=0.6,
                       prohibitive=prohibitive)
         subject = _subject(token)
-        object_tokens = [ch for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass")]
-        objects = [lemma(ch) for ch in object_tokens]
-        if source != "parse":
-            pass  # the dictionary's pattern already read the object
-        elif any(o in en.WEAPON_NOUNS for o in objects) and kind in ("ASSAULT", "COERCE") and (
-                mode not in en.WEAPON_USE_MODES):
-            kind, mode = "COERCE", "seize"  # seizing or destroying weapons, not using them
-        elif (any(lemma(t) in en.TERRITORY_NOUNS for o in object_tokens for t in (o, *o.children)
-                  if t.i == o.i or t.dep_ == "compound") or any(
-                o.ent_type_ in ("GPE", "LOC", "FAC") for o in object_tokens)) and kind == "COERCE" and mode in (
-                "seize", "arrest"):
-            kind, mode = "ASSAULT", None  # capturing a place
-        if source == "parse" and lemma(token) in en.BAN_VERBS and token.pos_ == "VERB":
-            if any(o in en.CENSOR_OBJECTS for o in objects):
-                kind, mode = "COERCE", "censor"
-            elif any(o in en.POLITICAL_BAN_OBJECTS for o in objects):
-                kind, mode = "COERCE", "restrict"
-        if source == "parse" and (kind, mode) == ("COERCE", "restrict") and any(
-                ch.lower_ in en.VIOLENT_MANNER for ch in token.children if ch.dep_ in ("advmod", "amod")):
-            kind, mode = "ASSAULT", None  # violent repression (CAMEO 175 -> ASSAULT)
         doer = subject
         if doer is None and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
             doer = _subject(token.head)  # "students staged a blockade": the light verb's subject
-        if kind == "ASSAULT" and (doer is not None and lemma(doer) in en.PROTESTER_NOUNS or (
-                lemma(token) in en.MUTUAL_VIOLENCE and any(
-                    lemma(t) in en.PROTESTER_NOUNS for t in token.subtree if t.i != token.i))):
-            # violence by protesters, or clashes with them, is a violent protest (PROTEST riot)
-            kind, mode = "PROTEST", "riot"
-        elif doer is not None and (kind, mode) == ("COERCE", "restrict") and lemma(doer) in \
-                en.PROTESTER_NOUNS | en.CIVILIAN_GROUP_NOUNS:
-            kind, mode = "PROTEST", "obstruct"  # protesters' blockade obstructs passage
-        elif kind == "AID" and token.dep_ in ("dobj", "obj") and lemma(token.head) in en.REDUCTION_VERBS:
-            kind, mode = "SANCTION", "discontinue"  # cutting aid or supplies (CAMEO 162)
-        elif kind == "ASSAULT" and doer is not None and lemma(doer) in en.DISASTERS:
-            kind, mode = "DISASTER", en.DISASTERS[lemma(doer)]  # an earthquake killed eight: nature acts
-        elif kind == "MOBILIZE" and any(t.lower_ in en.PEACEKEEPING_WORDS or lemma(t) in en.PEACEKEEPING_WORDS
-                                      for side in (token, doer) if side is not None for t in side.subtree):
-            kind, mode = "AID", "peacekeeping"
+        act = Act(token, kind, mode, source, [ch for ch in token.children if ch.dep_ in ("dobj", "obj", "nsubjpass")],
+                  doer)
+        for rule in retype(act):
+            act.kind, act.mode = rule.becomes(act)
+        kind, mode = act.kind, act.mode
         c.type, c.mode = kind, mode
         if token.pos_ == "VERB":
             passive = any(ch.dep_ == "nsubjpass" for ch in token.children)
