@@ -20,6 +20,7 @@ from typing import Any
 from ghatna.document import Document
 from ghatna.events.candidates import Candidate, SentenceView, can_act, is_place
 from ghatna.lang.en import events as en
+from ghatna.ontology import CONSULT
 from ghatna.resources import DATA_DIR
 
 IRREGULAR = {
@@ -345,6 +346,12 @@ def _entities(view: SentenceView, sent_offset: int, token: Any, make_agent=None)
             found += [e for e in _entities(view, sent_offset, child, make_agent) if e not in found]
     if not found and token.pos_ in ("NOUN", "PROPN"):
         found = _agent(view, token, make_agent)
+    if not found and token.pos_ in ("NOUN", "PROPN"):  # "the president of Armenia", "leaders of the coalition"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found += [e for e in _entities(view, sent_offset, obj, make_agent) if e not in found]
     return found
 
 
@@ -532,9 +539,12 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
             for child in token.children:
                 if child.dep_ in ("poss", "compound", "amod") and child.i < token.i:
                     c.actors += ents(child)
-            if not c.actors and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
-                # "Russia launched an attack": the noun's actor is the subject of its light verb
-                head_subject = _subject(token.head)
+            light_verb = token.head if token.dep_ in ("dobj", "obj") else (
+                token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None)
+            if not c.actors and light_verb is not None and light_verb.pos_ in ("VERB", "AUX"):
+                # "Russia launched an attack", "Saddam arrived on a visit": the noun's actor is
+                # the subject of the verb that carries it
+                head_subject = _subject(light_verb)
                 c.actors = ents(head_subject) if head_subject is not None else []
         for child in token.children:
             if child.dep_ != "prep":
@@ -552,6 +562,10 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
                               and view.tokens[m[1] - 1][1] <= view.start + obj.idx + len(obj.text)]
                     if places and c.place is None:
                         c.place = places[0][2].id
+        if not c.recipients and token.pos_ == "VERB":
+            # "agreed to provide aid to Romania", "promised to continue military aid to Mozambique":
+            # the act's recipient is named in the clause it governs
+            c.recipients = _complement_recipients(token, ents)
         c.recipients = [r for i, r in enumerate(c.recipients) if r not in c.actors and r not in c.recipients[:i]]
         c.negated, c.modality = _modality(token)
         c.negated = c.negated and not prohibitive  # "not allow": the negation is the refusal
@@ -573,6 +587,26 @@ def _confidence(c: Candidate) -> float:
     return round(base - (0.5 if c.source == "cameo" else 0), 3)
 
 
+def _complement_recipients(token: Any, ents: Callable[[Any], list[str]], levels: int = 2) -> list[str]:
+    """Recipients named in the clauses a verb governs (xcomp, ccomp), down to `levels`: their
+    objects, their recipient prepositions, and the recipient prepositions of their objects."""
+    found: list[str] = []
+    for clause in (ch for ch in token.children if ch.dep_ in ("xcomp", "ccomp") and ch.pos_ in ("VERB", "AUX")):
+        for child in clause.children:
+            if child.dep_ in ("dobj", "obj", "dative"):
+                found += ents(child)
+                found += _prepositional(child, ents)
+        found += _prepositional(clause, ents)
+        if not found and levels > 1:
+            found += _complement_recipients(clause, ents, levels - 1)
+    return found
+
+
+def _prepositional(token: Any, ents: Callable[[Any], list[str]]) -> list[str]:
+    return [e for prep in token.children if prep.dep_ == "prep" and prep.lower_ in en.RECIPIENT_PREPOSITIONS
+            for obj in prep.children if obj.dep_ == "pobj" for e in ents(obj)]
+
+
 def _depth(token: Any) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
@@ -588,11 +622,16 @@ def detect_sentences(doc: Document, views: list[SentenceView], make_agent=None, 
     the dictionary codes most verbs of news English, and the extra events have no Hindi
     counterpart, so cross-lingual agreement on NTREX falls from 0.608 to 0.46)."""
     texts = [doc.text[v.start:v.end] for v in views]
+    country_of = {e.id: e.country for e in doc.entities}
     out = []
     for view, parsed in zip(views, parser().pipe(texts), strict=True):
         for c in _parse_candidates(view, parsed, make_agent, dictionary):
             if c.place is None:
                 places = [m for m in view.mentions if is_place(m[2]) and m[2].id not in c.actors + c.recipients]
                 c.place = places[0][2].id if places else None
+            if c.type == CONSULT and not c.recipients and c.place and country_of.get(c.place) and (
+                    country_of.get(c.place) not in {country_of.get(a) for a in c.actors}):
+                # a visit abroad: the host country is the other party (CAMEO 042/043)
+                c.recipients = [c.place]
             out.append((view, c))
     return out

@@ -3,6 +3,9 @@ nouns with their CAMEO agent codes.  Keys are match keys (case-folded)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 ADJECTIVES: dict[str, str] = {
     "russian": "RUS", "kazakh": "KAZ", "kazakhstani": "KAZ", "american": "USA", "u.s.": "USA",
     "british": "GBR", "chinese": "CHN", "indian": "IND", "pakistani": "PAK", "bangladeshi": "BGD",
@@ -33,6 +36,10 @@ NATIONALS: dict[str, str] = {
     "tajiks": "TJK", "thais": "THA", "dutchman": "NLD", "englishman": "GBR", "englishmen": "GBR",
 }
 ADJECTIVES.update({k: v for k, v in NATIONALS.items() if k not in ADJECTIVES})
+# Adjectives built from PETRARCH2's country dictionary (`python -m ghatna.build.demonyms`); the
+# hand-kept entries above win where both have a word.
+ADJECTIVES.update({k: v for k, v in json.loads((Path(__file__).parent / "demonyms.json").read_text(encoding="utf-8")).items()
+                   if k not in ADJECTIVES})
 
 ROLE_TITLES: dict[str, str] = {
     "president": "president", "prime minister": "pm", "premier": "pm", "chancellor": "pm",
