@@ -21,32 +21,34 @@ OUT = Path(__file__).resolve().parents[1] / "lang" / "en" / "demonyms.json"
 COUNTRY = re.compile(r"^([A-Z][A-Z_'.-]*?)_?\s+\[([A-Z]{3})\]\s*$")
 ALIAS = re.compile(r"^\+([A-Z][A-Z_'.-]*?)_?\s*$")
 # Endings of English adjectives of nationality (Hungarian, Korean, Sudanese, Turkish, Mexican,
-# Cypriot, Israeli, Iraqi, Bangladeshi, Pakistani); a bare -an or -i ending is too often a place
-# (Tehran, Karnali), so those stay in the hand-kept list of lang/en/agents.py.
-ENDINGS = ("ian", "ean", "ese", "ish", "ican", "iot", "eli", "aqi", "eshi", "stani")
-
-
-# Regions that Phoenix lists among a country's aliases and that end like adjectives, but that
-# the gazetteer (cities and countries) does not hold: read by hand from this script's output.
-NOT_DEMONYMS = frozenset({"fujian", "taian", "bandeli", "dodecanese", "peloponnese"})
+# Ugandan, Cypriot, Israeli, Iraqi); an alias with one is a demonym when it also begins as the
+# country's name does (Uganda/Ugandan, Morocco/Moroccan), which keeps out the provinces and
+# towns Phoenix lists among a country's aliases (Fujian, Tehran).
+ENDINGS = ("an", "ese", "ish", "ot", "i")
+PLURAL_ENDINGS = ("an", "i")  # Ugandans, Iraqis
 
 
 def demonyms(countries_file: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     names: set[str] = set()
-    code = None
+    code = name = None
     for line in countries_file.read_text(encoding="utf-8", errors="replace").splitlines():
         if m := COUNTRY.match(line):
-            code = m.group(2)
-            names.add(m.group(1).replace("_", " ").lower())
-        elif (m := ALIAS.match(line)) and code:
+            code, name = m.group(2), m.group(1).replace("_", " ").lower()
+            names.add(name)
+        elif (m := ALIAS.match(line)) and code and name:
             alias = m.group(1).replace("_", " ").lower()
-            if " " not in alias and alias.endswith(ENDINGS) and len(alias) > 4:
+            if " " not in alias and alias.endswith(ENDINGS) and len(alias) > 4 and alias[:4] == name[:4]:
                 found.setdefault(alias, code)
+                if alias.endswith(PLURAL_ENDINGS):
+                    found.setdefault(alias + "s", code)
         elif not line.strip():
-            code = None
+            code = name = None
     places = gazetteer()
-    return {a: c for a, c in sorted(found.items()) if a not in names | NOT_DEMONYMS and not places.candidates(a)[1]}
+    kept = {a: c for a, c in found.items() if a not in names and not places.candidates(a)[1]
+            and not a.endswith(("stan", "stans"))}  # misspelt country names, not adjectives
+    # a plural stays only with its singular (Mexicali is a town, so Mexicalis goes too)
+    return {a: c for a, c in sorted(kept.items()) if not (a.endswith("s") and a[:-1] in found and a[:-1] not in kept)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -141,6 +141,7 @@ class ResolveStage:
         self._role_phrases(doc, m, date, resolved_ids)
         self._spot(doc, m, date, resolved_ids, named)
         _compose_agents(doc, m, resolved_ids)
+        _named_after_a_country(doc, m, resolved_ids)
         _coreference(doc, resolved_ids)
         doc.entities = _merge(doc.entities)
         return doc
@@ -398,6 +399,24 @@ def _compose_agents(doc: Document, m: Matcher, resolved: set[str]) -> None:
                 e.name = f"{actor.name} {hi_events.AGENT_CODE_NAMES.get(agent, agent.lower())}"
                 e.country = actor.country
                 e.actor_code = base[:3] + agent if len(base) == 3 or base[3:6] == "GOV" else base + agent
+                break
+
+
+def _named_after_a_country(doc: Document, m: Matcher, resolved: set[str]) -> None:
+    """'Nigerian Union of Teachers', 'Rwandan Patriotic Front', 'Montenegro Municipality
+    Association': an unresolved organisation whose name opens with a demonym or a country's name
+    belongs to that country (its actor code is the country's until it is known better)."""
+    for e in doc.entities:
+        if e.id in resolved or e.type not in ("ORG", None) or e.country:
+            continue
+        for mt in e.mentions:
+            words = [w for w in mt.text.split() if match_key(w) not in en_agents.DETERMINERS]
+            if len(words) < 2:
+                continue
+            res = m.resolve_written(words[0], None, date_key(doc.published))
+            if res is not None and res.country and (res.is_place or res.type == "GPE"):
+                e.country = res.country
+                e.actor_code = e.actor_code or res.country
                 break
 
 

@@ -580,11 +580,10 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
 
 
 def _confidence(c: Candidate) -> float:
-    """The sentence's main event is its most confident: nearest the root of the parse first, a
-    verb before a noun at the same depth, and a bare CAMEO dictionary code (no pattern matched)
-    below everything the lexicon or a dictionary pattern codes."""
-    base = 0.9 - 0.05 * min(c.depth, 8) - (0 if c.verbal else 0.02)
-    return round(base - (0.5 if c.source == "cameo" else 0), 3)
+    """The sentence's main event is its most confident: nearest the root of the parse first, and
+    a bare CAMEO dictionary code (no pattern matched) below everything the lexicon or a
+    dictionary pattern codes."""
+    return round(0.9 - 0.05 * min(c.depth, 8) - (0.5 if c.source == "cameo" else 0), 3)
 
 
 def _complement_recipients(token: Any, ents: Callable[[Any], list[str]], levels: int = 2) -> list[str]:

@@ -71,3 +71,6 @@ NOT_NAMES = frozenset(
 
 # Words before 'America' that make it a continent, not the United States (Latin America).
 CONTINENT_QUALIFIERS = frozenset("latin south north central".split())
+
+# Words that open a noun phrase without naming anything (the Nigerian Union of Teachers).
+DETERMINERS = frozenset({"the", "a", "an"})
