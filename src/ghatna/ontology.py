@@ -50,6 +50,8 @@ class EventType(StrEnum):
 # stated intention is a threat (THREATEN): see events/recode.py.
 COOPERATIVE_TYPES = frozenset({CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT})
 COERCIVE_TYPES = frozenset({PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT})
+# Types of acts that parties named together do to each other ("X and Y agreed", "X and Y met").
+MUTUAL_TYPES = frozenset({AGREE, CONSULT, COOPERATE})
 # Types of acts that have casualties (a death toll is linked to one of these first).
 HARMFUL_TYPES = frozenset({ASSAULT, COERCE, PROTEST, MOBILIZE, DISASTER})
 # EDNIL's disaster subtypes (natural and man-made accidents), kept as the DISASTER mode.

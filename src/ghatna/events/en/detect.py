@@ -20,7 +20,7 @@ from typing import Any
 from ghatna.document import Document
 from ghatna.events.candidates import Candidate, SentenceView, can_act, is_place
 from ghatna.lang.en import events as en
-from ghatna.ontology import CONSULT
+from ghatna.ontology import CONSULT, MUTUAL_TYPES
 from ghatna.resources import DATA_DIR
 
 IRREGULAR = {
@@ -313,8 +313,9 @@ def _agent_nouns() -> dict[str, str]:
     return {k: v for k, v in AGENTS.items() if " " not in k}
 
 
-def _agent(view: SentenceView, token: Any, make_agent) -> list[str]:  # noqa: ANN001
-    """An AGENT entity for a generic actor noun (protesters, the government, police)."""
+def _agent(view: SentenceView, token: Any, make_agent, country_entity: str | None = None) -> list[str]:  # noqa: ANN001
+    """An AGENT entity for a generic actor noun (protesters, the government, police), of the
+    country that `country_entity` (a nationality or country modifying it) names."""
     if make_agent is None:
         return []
     code = _agent_nouns().get(token.lower_) or _agent_nouns().get(lemma(token))
@@ -328,7 +329,7 @@ def _agent(view: SentenceView, token: Any, make_agent) -> list[str]:  # noqa: AN
     position = view.token_at(view.start + token.idx)
     if position >= len(view.tokens):
         return []
-    return [make_agent(view, position, (token.lower_, code, None))]
+    return [make_agent(view, position, (token.lower_, code, country_entity))]
 
 
 def _entities(view: SentenceView, sent_offset: int, token: Any, make_agent=None) -> list[str]:  # noqa: ANN001
@@ -337,12 +338,19 @@ def _entities(view: SentenceView, sent_offset: int, token: Any, make_agent=None)
     start = sent_offset + token.left_edge.idx
     end = sent_offset + token.idx + len(token.text)
     found = []
+    head_named = False
     for first, last, entity in view.mentions:
         m_start, m_end = view.tokens[first][0], view.tokens[last - 1][1]
         if m_start < end and start < m_end and entity.id not in found and can_act(entity):
             found.append(entity.id)
-    for child in token.children:  # coordination: Russia and China
-        if child.dep_ == "conj":
+            head_named = head_named or m_end > sent_offset + token.idx
+    if found and not head_named and token.pos_ == "NOUN":
+        # "Russian police", "Chilean government officials": the group acts, of that country
+        group = _agent(view, token, make_agent, country_entity=found[0])
+        if group:
+            found = group
+    for child in token.children:  # coordination (Russia and China), apposition (the leader, Mahmoud Abbas)
+        if child.dep_ in ("conj", "appos"):
             found += [e for e in _entities(view, sent_offset, child, make_agent) if e not in found]
     if not found and token.pos_ in ("NOUN", "PROPN"):
         found = _agent(view, token, make_agent)
@@ -535,6 +543,8 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
                     continue  # the troops deployed are what moves, not a recipient
                 if child.dep_ in ("dobj", "obj", "dative", "nsubjpass") or (passive and child.dep_ == "attr"):
                     c.recipients += ents(child)
+                if child.dep_ in ("dobj", "obj"):  # "threatened further action against Russia"
+                    c.recipients += _prepositional(child, ents)
         else:
             for child in token.children:
                 if child.dep_ in ("poss", "compound", "amod") and child.i < token.i:
@@ -546,6 +556,8 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
                 # the subject of the verb that carries it
                 head_subject = _subject(light_verb)
                 c.actors = ents(head_subject) if head_subject is not None else []
+            if light_verb is not None and light_verb.pos_ in ("VERB", "AUX"):
+                c.recipients += _prepositional(light_verb, ents)  # "staged rallies ... against X"
         for child in token.children:
             if child.dep_ != "prep":
                 continue
@@ -566,6 +578,9 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
             # "agreed to provide aid to Romania", "promised to continue military aid to Mozambique":
             # the act's recipient is named in the clause it governs
             c.recipients = _complement_recipients(token, ents)
+        if not c.recipients and len(c.actors) > 1 and c.type in MUTUAL_TYPES:
+            # "the Philippines and France agree": a mutual act between the parties, coded as a dyad
+            c.actors, c.recipients = c.actors[:1], c.actors[1:]
         c.recipients = [r for i, r in enumerate(c.recipients) if r not in c.actors and r not in c.recipients[:i]]
         c.negated, c.modality = _modality(token)
         c.negated = c.negated and not prohibitive  # "not allow": the negation is the refusal
@@ -592,6 +607,10 @@ def _complement_recipients(token: Any, ents: Callable[[Any], list[str]], levels:
     found: list[str] = []
     for clause in (ch for ch in token.children if ch.dep_ in ("xcomp", "ccomp") and ch.pos_ in ("VERB", "AUX")):
         for child in clause.children:
+            # "demanded that the US cancel plans": who is to act on a demand or warning is its
+            # recipient (an xcomp shares the governing verb's subject, so only a ccomp's counts)
+            if clause.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                found += ents(child)
             if child.dep_ in ("dobj", "obj", "dative"):
                 found += ents(child)
                 found += _prepositional(child, ents)

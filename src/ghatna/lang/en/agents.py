@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+# Plurals that name someone else as often as the nation (Cleveland Indians, Georgians of the US state).
+NOT_NATIONALS = frozenset({"indians", "georgians"})
+
 ADJECTIVES: dict[str, str] = {
     "russian": "RUS", "kazakh": "KAZ", "kazakhstani": "KAZ", "american": "USA", "u.s.": "USA",
     "british": "GBR", "chinese": "CHN", "indian": "IND", "pakistani": "PAK", "bangladeshi": "BGD",
@@ -29,7 +32,7 @@ ADJECTIVES: dict[str, str] = {
 # (अमेरिकी): plurals of the -an, -i and -ine adjectives, and the irregular ones.
 NATIONALS: dict[str, str] = {
     **{k + "s": v for k, v in ADJECTIVES.items() if v and k.endswith(("an", "i", "ine")) and " " not in k
-       and k not in ("indian", "georgian")},  # Cleveland Indians, Georgians of the US state
+       and k + "s" not in NOT_NATIONALS},
     "briton": "GBR", "britons": "GBR", "brits": "GBR", "frenchman": "FRA", "frenchmen": "FRA",
     "turks": "TUR", "spaniards": "ESP", "greeks": "GRC", "danes": "DNK", "swedes": "SWE",
     "finns": "FIN", "scots": "GBR", "filipinos": "PHL", "kazakhs": "KAZ", "uzbeks": "UZB",
@@ -39,7 +42,7 @@ ADJECTIVES.update({k: v for k, v in NATIONALS.items() if k not in ADJECTIVES})
 # Adjectives built from PETRARCH2's country dictionary (`python -m ghatna.build.demonyms`); the
 # hand-kept entries above win where both have a word.
 ADJECTIVES.update({k: v for k, v in json.loads((Path(__file__).parent / "demonyms.json").read_text(encoding="utf-8")).items()
-                   if k not in ADJECTIVES})
+                   if k not in ADJECTIVES and k not in NOT_NATIONALS})
 
 ROLE_TITLES: dict[str, str] = {
     "president": "president", "prime minister": "pm", "premier": "pm", "chancellor": "pm",
