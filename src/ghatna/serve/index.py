@@ -32,6 +32,7 @@ CREATE TABLE ent AS
 SELECT doc_id, entity_id, name, type, country, actor_code, lat, lon, admin1, geo_precision,
        CASE WHEN {_GLOBAL_ID} THEN entity_id ELSE doc_id || '/' || entity_id END AS key
 FROM store.entities
+QUALIFY row_number() OVER (PARTITION BY doc_id, entity_id) = 1  -- one row per id, whatever the store holds
 """
 
 # One entity reference as it appears in an event row.
@@ -113,6 +114,7 @@ class EventIndex:
         if not self.path.is_file():
             raise FileNotFoundError(f"no store at {self.path}")
         self.con = duckdb.connect(":memory:", config={"memory_limit": memory_limit, "threads": threads})
+        self.con.execute("SET enable_progress_bar = false")
         self.con.execute("ATTACH ? AS store (READ_ONLY)", [str(self.path)])
         tables = {r[0] for r in self.con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = 'store'").fetchall()}
