@@ -375,13 +375,9 @@ def create_app(config: ServeConfig, index: EventIndex | None = None) -> FastAPI:
     ) -> Response:
         _checked_params(request, (*FILTER_PARAMS, "max_points"))
         n = parse_int("max_points", max_points, 1, limits.map_points) if max_points is not None else 2000
-        points = index.map_points(query, n)
+        points, truncated = index.map_points(query, n)
         countries, admin1, unplaced = index.map_regions(query)
-        for point in points:
-            point["top_type"] = max(point["types"], key=lambda t: (point["types"][t], t))
-            # histogram() of a group that is all NULL (DISASTER has no quad class) is NULL
-            point["quad_classes"] = {str(k): v for k, v in (point["quad_classes"] or {}).items() if k is not None}
-        return _json({"points": points[:n], "truncated": len(points) > n, "countries": countries,
+        return _json({"points": points, "truncated": truncated, "countries": countries,
                       "admin1": admin1, "unplaced": unplaced})
 
     @app.get("/api/network", response_model=models.Network, tags=["aggregations"])
@@ -460,12 +456,11 @@ def create_app(config: ServeConfig, index: EventIndex | None = None) -> FastAPI:
 def _download(index: EventIndex, query: EventQuery, names: list[str], limit: int, fmt: str) -> Response:
     headers = {"Content-Disposition": f'attachment; filename="ghatna-events.{"json" if fmt == "geojson" else fmt}"',
                "X-Total-Count": str(index.count(query))}
-    tail = index.rows(  # the page's last row and whether another follows, for X-Next-Cursor
-        f"SELECT id, day, confidence FROM ev WHERE {query.where(after_cursor=True).sql} "
-        f"ORDER BY {query.order_by()} LIMIT 2 OFFSET ?", [*query.where(after_cursor=True).params, limit - 1])
-    if len(tail) == 2:
-        headers["X-Next-Cursor"] = query.cursor_after(tail[0])
-    rows = (row for i, row in enumerate(index.iter_events(query, names, limit)) if i < limit)
+    ids = index.page_ids(query, limit + 1)
+    if len(ids) > limit:  # more follow: the cursor after this download's last row
+        headers["X-Next-Cursor"] = query.cursor_after(index.rows_by_id([ids[limit - 1]], ["id"])[0])
+    rows = (row for i in range(0, min(limit, len(ids)), 2000)
+            for row in index.rows_by_id(ids[i:min(i + 2000, limit)], names))
 
     def csv_lines() -> Iterator[str]:
         buffer = io.StringIO()

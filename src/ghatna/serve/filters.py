@@ -240,15 +240,14 @@ class EventQuery:
     def _sort_key(self) -> tuple[str | None, bool]:
         descending = self.sort.startswith("-")
         name = self.sort.lstrip("-")
-        # no NULLs in a sort key, so that keyset comparisons are total
-        keys = {"date": "coalesce(day, DATE '0001-01-01')", "confidence": "coalesce(confidence, -1.0)",
-                "id": None}
+        # columns of `ev` without NULLs, so that keyset comparisons are total
+        keys = {"date": "sort_day", "confidence": "sort_confidence", "id": None}
         return keys[name], descending
 
     def order_by(self) -> str:
-        key, descending = self._sort_key()
-        direction = "DESC" if descending else "ASC"
-        return f"{key} {direction}, id {direction}" if key else f"id {direction}"
+        """An integer rank that orders rows exactly as (sort key, id) do."""
+        direction = "DESC" if self.sort.startswith("-") else "ASC"
+        return f"rank_{self.sort.lstrip('-')} {direction}"
 
     # -- cursors -------------------------------------------------------------------------------------
 

@@ -12,6 +12,8 @@ thread pool that runs requests never shares one connection between threads.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -35,32 +37,36 @@ FROM store.entities
 QUALIFY row_number() OVER (PARTITION BY doc_id, entity_id) = 1  -- one row per id, whatever the store holds
 """
 
-# One entity reference as it appears in an event row.
-_REF = ("{{'id': coalesce(m.m[{v}].key, e.doc_id || '/' || {v}), 'name': coalesce(m.m[{v}].name, {v}), "
-        "'code': m.m[{v}].code}}")
+# Actor and recipient lists as {id, name, code} references, in the event's order (a join per side:
+# far cheaper than map lookups per event on a big store).
+_REFS = """
+SELECT x.event_id, list({{'id': coalesce(n.key, x.doc_id || '/' || x.ref), 'name': coalesce(n.name, x.ref),
+                         'code': n.actor_code}} ORDER BY x.pos) AS refs
+FROM (SELECT event_id, doc_id, unnest({side}) AS ref, generate_subscripts({side}, 1) AS pos FROM store.events) x
+LEFT JOIN ent n ON n.doc_id = x.doc_id AND n.entity_id = x.ref
+GROUP BY x.event_id
+"""
 
-_BUILD_EVENTS = f"""
-CREATE TABLE ev AS
-WITH emap AS (
-    SELECT doc_id, map_from_entries(list((entity_id, {{'key': key, 'name': name, 'code': actor_code,
-           'country': country, 'lat': lat, 'lon': lon, 'admin1': admin1, 'precision': geo_precision}}))) AS m
-    FROM ent GROUP BY doc_id
-), rows AS (
+_BUILD_CORE = f"""
+CREATE TABLE ev_core AS
+WITH actor_refs AS ({_REFS.format(side="actors")}),
+recipient_refs AS ({_REFS.format(side="recipients")}),
+docs AS (SELECT doc_id, published, lang, title, sentences FROM store.documents),
+rows AS (
     SELECT e.event_id AS id, e.doc_id, e.type, e.mode, e.cameo, e.quad_class, e.intensity,
            e.date, e.date_precision, {_EVENT_DAY} AS event_day, d.published,
-           [{_REF.format(v='a')} FOR a IN e.actors] AS actors,
-           [{_REF.format(v='r')} FOR r IN e.recipients] AS recipients,
-           CASE WHEN e.place IS NOT NULL THEN coalesce(m.m[e.place].key, e.doc_id || '/' || e.place) END AS place_id,
-           m.m[e.place].name AS place_name, m.m[e.place].country AS country, m.m[e.place].admin1 AS admin1,
-           m.m[e.place].lat AS lat, m.m[e.place].lon AS lon, m.m[e.place].precision AS geo_precision,
+           coalesce(a.refs, []) AS actors, coalesce(r.refs, []) AS recipients,
+           CASE WHEN e.place IS NOT NULL THEN coalesce(p.key, e.doc_id || '/' || e.place) END AS place_id,
+           p.name AS place_name, p.country, p.admin1, p.lat, p.lon, p.geo_precision,
            e.negated, e.modality, e.confidence, e.duration, d.lang, d.title,
            e.trigger_start, e.trigger_end, e.trigger_text, e.sentence,
            (d.sentences->>('$[' || e.sentence || '].start'))::INTEGER AS sentence_start,
-           (d.sentences->>('$[' || e.sentence || '].end'))::INTEGER AS sentence_end,
-           d.text AS doc_text
+           (d.sentences->>('$[' || e.sentence || '].end'))::INTEGER AS sentence_end
     FROM store.events e
-    JOIN store.documents d USING (doc_id)
-    LEFT JOIN emap m USING (doc_id)
+    JOIN docs d USING (doc_id)
+    LEFT JOIN ent p ON p.doc_id = e.doc_id AND p.entity_id = e.place
+    LEFT JOIN actor_refs a ON a.event_id = e.event_id
+    LEFT JOIN recipient_refs r ON r.event_id = e.event_id
 )
 SELECT id, doc_id, type, mode, cameo, quad_class, intensity, date, date_precision,
        coalesce(event_day, published) AS day,
@@ -73,10 +79,41 @@ SELECT id, doc_id, type, mode, cameo, quad_class, intensity, date, date_precisio
                                  [x.code FOR x IN recipients IF x.code IS NOT NULL])) AS recipient_keys,
        place_id, place_name, country, admin1, lat, lon, geo_precision,
        negated, modality, confidence, duration, lang, title,
-       trigger_start, trigger_end, trigger_text, sentence, sentence_start, sentence_end,
-       substring(doc_text, sentence_start + 1, sentence_end - sentence_start) AS sentence_text
+       trigger_start, trigger_end, trigger_text, sentence, sentence_start, sentence_end
 FROM rows
-ORDER BY day, id
+"""
+
+# The event's sentence, cut from the document text.  Documents stream past a hash table of the
+# (small) event rows: with the join optimisers on, DuckDB may hash the documents instead, texts and
+# all, which on a big store runs out of memory.
+_BUILD_EVENTS = """
+CREATE TABLE ev AS
+SELECT c.*, substring(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence_text,
+       -- sort keys without NULLs, so that keyset comparisons are total and top-N sorts a plain column
+       coalesce(c.day, DATE '0001-01-01') AS sort_day, coalesce(c.confidence, -1.0) AS sort_confidence
+FROM store.documents d JOIN ev_core c ON c.doc_id = d.doc_id
+ORDER BY c.day, c.id
+"""
+
+# Integer ranks that sort like (sort key, id), and integer codes for grouping: a top-N or GROUP BY
+# over integers is several times cheaper than over strings on a big store.
+_RANK_EVENTS = """
+CREATE TABLE ev2 AS SELECT *,
+    row_number() OVER (ORDER BY sort_day, id) AS rank_date,
+    row_number() OVER (ORDER BY sort_confidence, id) AS rank_confidence,
+    row_number() OVER (ORDER BY id) AS rank_id,
+    dense_rank() OVER (ORDER BY place_id) AS place_no
+FROM ev ORDER BY sort_day, id;
+DROP TABLE ev;
+ALTER TABLE ev2 RENAME TO ev;
+"""
+
+# One row per event place, for the map (its points come back as counts per place and type).
+_BUILD_PLACES = """
+CREATE TABLE place_index AS
+SELECT place_id, any_value(place_name) AS name, any_value(country) AS country, any_value(admin1) AS admin1,
+       any_value(lat) AS lat, any_value(lon) AS lon
+FROM ev WHERE place_id IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY place_id
 """
 
 # Actors for autocomplete and filter checks: every actor code and every entity that is an actor or
@@ -109,11 +146,15 @@ EVENT_FIELDS: tuple[str, ...] = (
 class EventIndex:
     """The store opened read-only, and the in-memory tables the API queries."""
 
-    def __init__(self, db: str | Path, memory_limit: str = "400MB", threads: int = 2) -> None:
+    def __init__(self, db: str | Path, memory_limit: str = "256MB", threads: int = 2) -> None:
         self.path = Path(db)
         if not self.path.is_file():
             raise FileNotFoundError(f"no store at {self.path}")
-        self.con = duckdb.connect(":memory:", config={"memory_limit": memory_limit, "threads": threads})
+        # DuckDB keeps store blocks cached up to its memory limit, so the limit bounds the server's
+        # memory; building the tables may spill past it into a private temporary folder.
+        self._spill = tempfile.mkdtemp(prefix="ghatna-serve-")
+        self.con = duckdb.connect(":memory:", config={"memory_limit": memory_limit, "threads": threads,
+                                                      "temp_directory": self._spill})
         self.con.execute("SET enable_progress_bar = false")
         self.con.execute("ATTACH ? AS store (READ_ONLY)", [str(self.path)])
         tables = {r[0] for r in self.con.execute(
@@ -123,14 +164,21 @@ class EventIndex:
             raise ValueError(f"{self.path} is not a ghatna store (no {', '.join(sorted(missing))} table)")
         self.store_tables = frozenset(tables)
         self.con.execute(_BUILD_ENTITIES)
-        self.con.execute(_BUILD_EVENTS)
-        self.con.execute(_BUILD_ACTORS)
+        self.con.execute(_BUILD_CORE)
         self.con.execute("DROP TABLE ent")
+        self.con.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
+        self.con.execute(_BUILD_EVENTS)
+        self.con.execute("RESET disabled_optimizers")
+        self.con.execute("DROP TABLE ev_core")
+        self.con.execute(_RANK_EVENTS)
+        self.con.execute(_BUILD_ACTORS)
+        self.con.execute(_BUILD_PLACES)
         self.known = self._known()
         self._lock = threading.Lock()
 
     def close(self) -> None:
         self.con.close()
+        shutil.rmtree(self._spill, ignore_errors=True)
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -182,30 +230,29 @@ class EventIndex:
         where = query.where()
         return self.value(f"SELECT count(*) FROM ev WHERE {where.sql}", where.params)
 
+    def page_ids(self, query: EventQuery, limit: int) -> list[int]:
+        """Row ids of the matching events in sort order after the cursor, at most `limit`.  Sorting one
+        integer rank, then fetching whole rows by row id, keeps a page fast on a big store."""
+        where = query.where(after_cursor=True)
+        with self.cursor() as cur:
+            rows = cur.execute(f"SELECT rowid FROM ev WHERE {where.sql} ORDER BY {query.order_by()} LIMIT ?",
+                               [*where.params, limit]).fetchall()
+        return [r[0] for r in rows]
+
+    def rows_by_id(self, rowids: Sequence[int], fields: Sequence[str]) -> list[dict[str, Any]]:
+        """Event rows for `rowids`, in that order, with `fields` and the sort keys (for the next cursor)."""
+        if not rowids:
+            return []
+        columns = list(dict.fromkeys([*fields, "id", "day", "confidence"]))
+        select = ", ".join(_column_sql(c) for c in columns)
+        marks = ", ".join("?" * len(rowids))  # an IN list of row ids becomes direct row fetches
+        found = {r.pop("_rowid"): r for r in self.rows(
+            f"SELECT rowid AS _rowid, {select} FROM ev WHERE rowid IN ({marks})", [int(i) for i in rowids])}
+        return [found[i] for i in rowids]
+
     def events(self, query: EventQuery, fields: Sequence[str], limit: int) -> list[dict[str, Any]]:
         """One page of matching events (limit + 1 rows, so the caller can tell whether more follow)."""
-        where = query.where(after_cursor=True)
-        order = query.order_by()
-        # the sort key and id always come back, for the next cursor; the caller drops what was not asked for
-        columns = list(dict.fromkeys([*fields, "id", "day", "confidence"]))
-        select = ", ".join(_column_sql(c) for c in columns)
-        return self.rows(f"SELECT {select} FROM ev WHERE {where.sql} ORDER BY {order} LIMIT ?",
-                         [*where.params, limit + 1])
-
-    def iter_events(self, query: EventQuery, fields: Sequence[str], limit: int,
-                    chunk: int = 2000) -> Iterator[dict[str, Any]]:
-        """Matching events streamed in chunks (downloads), at most `limit + 1` of them."""
-        where = query.where(after_cursor=True)
-        columns = list(dict.fromkeys([*fields, "id", "day", "confidence"]))
-        select = ", ".join(_column_sql(c) for c in columns)
-        with self.cursor() as cur:
-            result = cur.execute(
-                f"SELECT {select} FROM ev WHERE {where.sql} ORDER BY {query.order_by()} LIMIT ?",
-                [*where.params, limit + 1])
-            names = [d[0] for d in result.description]
-            while batch := result.fetchmany(chunk):
-                for row in batch:
-                    yield dict(zip(names, row, strict=True))
+        return self.rows_by_id(self.page_ids(query, limit + 1), fields)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         select = ", ".join(_column_sql(c) for c in EVENT_FIELDS)
@@ -231,15 +278,32 @@ class EventIndex:
         return self.value(f"SELECT count(DISTINCT date_trunc('{interval}', day)) FROM ev WHERE {where.sql}",
                           where.params)
 
-    def map_points(self, query: EventQuery, max_points: int) -> list[dict[str, Any]]:
+    def map_points(self, query: EventQuery, max_points: int) -> tuple[list[dict[str, Any]], bool]:
+        """Places with their event counts by type and quad class, busiest first; and whether more
+        than `max_points` places matched."""
         where = query.where()
-        return self.rows(
-            "SELECT place_id, any_value(place_name) AS name, any_value(country) AS country, "
-            "any_value(admin1) AS admin1, lat, lon, count(*) AS n, histogram(type) AS types, "
-            "histogram(quad_class) AS quad_classes, min(id) AS first_event "
-            f"FROM ev WHERE {where.sql} AND lat IS NOT NULL AND lon IS NOT NULL "
-            "GROUP BY place_id, lat, lon ORDER BY n DESC, place_id LIMIT ?",
-            [*where.params, max_points + 1])
+        counts = self.rows(
+            "SELECT any_value(place_id) AS place_id, any_value(type) AS type, quad_class, n FROM ("
+            f"SELECT place_no, type, quad_class, count(*) AS n FROM ev WHERE {where.sql} "
+            "AND place_id IS NOT NULL AND lat IS NOT NULL GROUP BY place_no, type, quad_class) c "
+            "JOIN (SELECT DISTINCT place_no, place_id FROM ev WHERE place_id IS NOT NULL) p USING (place_no) "
+            "GROUP BY place_no, c.type, quad_class, n", where.params)
+        places: dict[str, dict[str, Any]] = {}
+        for row in counts:
+            place = places.setdefault(row["place_id"], {"n": 0, "types": {}, "quad_classes": {}})
+            place["n"] += row["n"]
+            place["types"][row["type"]] = place["types"].get(row["type"], 0) + row["n"]
+            if row["quad_class"] is not None:
+                quad = str(row["quad_class"])
+                place["quad_classes"][quad] = place["quad_classes"].get(quad, 0) + row["n"]
+        busiest = sorted(places, key=lambda p: (-places[p]["n"], p))[:max_points]
+        info = {r["place_id"]: r for r in self.rows(
+            "SELECT place_id, name, country, admin1, lat, lon FROM place_index "
+            "WHERE list_contains(?::VARCHAR[], place_id)", [busiest])}
+        points = [{**info[p], **places[p],
+                   "top_type": max(places[p]["types"], key=lambda t: (places[p]["types"][t], t))}
+                  for p in busiest]
+        return points, len(places) > max_points
 
     def map_regions(self, query: EventQuery) -> tuple[list[dict], list[dict], int]:
         where = query.where()

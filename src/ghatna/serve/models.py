@@ -143,7 +143,6 @@ class MapPoint(BaseModel):
     types: dict[str, int]
     quad_classes: dict[str, int]
     top_type: str
-    first_event: str
 
 
 class RegionCount(BaseModel):
