@@ -5,7 +5,9 @@ from the bundled samples, and is shut down at the end.  Every check compares wha
 with what the API answers for the same filter.  Without Chromium (or Playwright) the tests skip and
 say why; `make test` installs Chromium with apt where it can.
 
-Screenshots go to $GHATNA_SCREENSHOTS (default: a temporary directory); docs/serve.png is one of them.
+Screenshots go to $GHATNA_SCREENSHOTS (default: a temporary directory); docs/serve.png is
+serve-home.png from a run with GHATNA_SERVE_DB set to a store of the samples and the BBC Hindi
+articles.
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ def server(sample_store):
 
     from ghatna.serve import ServeConfig, create_app
 
-    app = create_app(ServeConfig(db=sample_store))
+    # GHATNA_SERVE_DB serves another store (the README screenshot is taken over a bigger one)
+    app = create_app(ServeConfig(db=Path(os.environ.get("GHATNA_SERVE_DB") or sample_store)))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
