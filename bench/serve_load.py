@@ -236,12 +236,16 @@ def main() -> int:
     ap.add_argument("--concurrency", default="1,4", help="client threads, comma-separated levels")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "ghatna-serve-bench")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
+    ap.add_argument("--reuse", action="store_true", help="reuse a synthesised store left in --work")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
 
     source = args.source or build_source(args.work)
     store = args.work / f"events-{args.events}.duckdb"
-    built = synthesise(source, store, args.events)
+    if args.reuse and store.exists():
+        built = {"reused": str(store)}
+    else:
+        built = synthesise(source, store, args.events)
     print(f"store: {built}", file=sys.stderr)
 
     port = _free_port()
@@ -277,8 +281,9 @@ def main() -> int:
         for level in (int(c) for c in args.concurrency.split(",")):
             mix = filter_mix(meta, actors, rng)
             events_paths = [f"/api/events?{mix[i % len(mix)]}&limit=100" for i in range(args.requests)]
-            map_paths = [f"/api/agg/map?{mix[i % len(mix)]}" if i % 4 else "/api/agg/map"
-                         for i in range(args.requests)]
+            # the map takes the filters, not the list's sort order
+            map_paths = [f"/api/agg/map?{mix[i % len(mix)].replace('&sort=-confidence', '')}" if i % 4
+                         else "/api/agg/map" for i in range(args.requests)]
             for name, paths in (("events", events_paths), ("map", map_paths)):
                 run = run_load(port, paths, level)
                 run["endpoint"] = name
