@@ -55,3 +55,14 @@ def validate():
         return obj
 
     return check
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Path:
+    """A store built by the real pipeline (`ghatna ingest`) from the bundled sample articles."""
+    from ghatna.cli import main
+
+    db = tmp_path_factory.mktemp("sample-store") / "samples.duckdb"
+    samples = ROOT / "src" / "ghatna" / "data" / "samples"
+    assert main(["ingest", str(samples), "--db", str(db), "--workers", "1", "--no-progress"]) == 0
+    return db

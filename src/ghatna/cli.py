@@ -56,6 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=Path("ghatna-demo.duckdb"),
                    help="DuckDB file to write (default: ghatna-demo.duckdb)")
 
+    p = sub.add_parser("serve", help="serve a store read-only: REST API, web app, API docs")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8080)
+    p.add_argument("--sql", action="store_true",
+                   help="also answer GET /api/sql?q=... through the same read-only path as `ghatna query`")
+    p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                   help="allow cross-origin GETs from this origin (repeatable; default: none)")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="HOST",
+                   help="Host header to accept besides 127.0.0.1/localhost (repeatable; * for any)")
+
     p = sub.add_parser("eval", help="run an evaluation suite")
     p.add_argument("suite")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR,
@@ -162,6 +173,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from ghatna.demo import run_demo
 
     return run_demo(args.db)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ghatna.serve import ServeConfig, run
+
+    hosts = ["127.0.0.1", "localhost", "[::1]", *args.allowed_host]
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        hosts.append(args.host if args.host not in ("0.0.0.0", "::") else "*")
+    config = ServeConfig(db=args.db, sql=args.sql, cors_origins=args.cors_origin, allowed_hosts=hosts)
+    if not args.db.is_file():
+        print(f"ghatna serve: no store at {args.db}", file=sys.stderr)
+        return 2
+    print(f"ghatna serve: http://{args.host}:{args.port}/  (API docs: /api/docs)", file=sys.stderr)
+    run(config, host=args.host, port=args.port)
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
