@@ -40,6 +40,8 @@ IRREGULAR = {
 PAST_FORMS = {**IRREGULAR, "found": "find", "saw": "see", "wound": "wind", "lay": "lie", "bound": "bind",
               "ground": "grind", "rose": "rise", "fell": "fall"}
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+# Entity types whose names hold no event words (an organisation's or a person's name).
+NAME_TYPES = frozenset({"ORG", "PER", "PERSON", "GPE", "LOC", "FAC", "NORP"})
 GOVERNING_FUTURE = frozenset({"plan", "vow", "promise", "pledge", "intend", "threaten", "aim", "prepare",
                               "decide", "agree", "offer", "want", "seek", "ready", "willing", "prepared",
                               "swear", "expect"})
@@ -502,6 +504,9 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
     for token in parsed:
         if token.pos_ not in TRIGGER_POS or token.i in taken:
             continue
+        inside = view.entity_covering(view.token_at(view.start + token.idx))
+        if inside is not None and inside[2].type in NAME_TYPES:
+            continue  # "International Monetary Fund", "Defence Ministry": a name, not an act
         hit = _lookup(token, dictionary)
         prohibitive = token.pos_ == "VERB" and lemma(token) in en.PERMISSION_VERBS and any(
             ch.dep_ == "neg" for ch in token.children)
