@@ -540,6 +540,9 @@ def _parse_candidates(view: SentenceView, parsed: Any, make_agent=None,  # noqa:
             act.kind, act.mode = rule.becomes(act)
         kind, mode = act.kind, act.mode
         c.type, c.mode = kind, mode
+        if token.dep_ == "compound" and token.head.i == end_i:
+            token = parsed[end_i]  # "began a hunger strike": the roles hang on the phrase's head
+            subject = _subject(token)
         if token.pos_ == "VERB":
             passive = any(ch.dep_ == "nsubjpass" for ch in token.children)
             c.actors = ents(subject) if subject is not None else []
