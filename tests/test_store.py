@@ -119,6 +119,7 @@ def expected_counts(docs: list[Document]) -> dict[str, int]:
         "quotes": sum(len(d.quotes) for d in stored),
         "quantities": sum(len(d.quantities) for d in stored),
         "errors": sum(not d.ok for d in docs),
+        "document_sources": len({(d.source, d.input_hash) for d in docs}),  # one row per input
     }
 
 
