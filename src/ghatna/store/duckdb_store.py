@@ -376,7 +376,11 @@ class Store:
         for position, doc in inputs.values():
             _add_source(rows, doc, ingested_at, position)
         doc_ids = list(analyses)
-        keys = list(inputs)
+        sources = [source for source, _ in inputs]
+        hashes = [input_hash for _, input_hash in inputs]
+        these_inputs = ("(SELECT unnest(?::VARCHAR[]) AS source, unnest(?::VARCHAR[]) AS input_hash) k "
+                        "WHERE document_sources.source = k.source "
+                        "AND document_sources.input_hash IS NOT DISTINCT FROM k.input_hash")
         con = self._open()
         con.execute("BEGIN TRANSACTION")
         try:
@@ -385,26 +389,24 @@ class Store:
                 "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) UNION "
                 "SELECT doc_id FROM errors WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
                 [doc_ids, doc_ids]).fetchall()]
-            # an input that failed before and now has another result leaves no stale error record
-            stale = [row[0] for row in con.execute(
-                "SELECT s.doc_id FROM document_sources s JOIN (SELECT unnest(?::VARCHAR[]) AS source, "
-                "unnest(?::VARCHAR[]) AS input_hash) k ON s.source = k.source "
-                "AND s.input_hash IS NOT DISTINCT FROM k.input_hash "
-                "WHERE starts_with(s.doc_id, 'err_') AND s.doc_id NOT IN (SELECT unnest(?::VARCHAR[]))",
-                [[k[0] for k in keys], [k[1] for k in keys], doc_ids]).fetchall()]
-            if stale:
-                con.execute("DELETE FROM errors WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [stale])
+            # analyses these inputs pointed to before, when they point elsewhere now (an input
+            # that failed before and is read now, or the other way round)
+            replaced = [row[0] for row in con.execute(
+                f"SELECT DISTINCT document_sources.doc_id FROM document_sources, {these_inputs} "
+                "AND document_sources.doc_id NOT IN (SELECT unnest(?::VARCHAR[]))",
+                [sources, hashes, doc_ids]).fetchall()]
             if stored:
                 for table in ANALYSIS_TABLES:
                     con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [stored])
-            con.execute(
-                "DELETE FROM document_sources USING (SELECT unnest(?::VARCHAR[]) AS source, "
-                "unnest(?::VARCHAR[]) AS input_hash) k WHERE document_sources.source = k.source "
-                "AND document_sources.input_hash IS NOT DISTINCT FROM k.input_hash",
-                [[k[0] for k in keys], [k[1] for k in keys]])
+            con.execute(f"DELETE FROM document_sources USING {these_inputs}", [sources, hashes])
             for table, columns in rows.columns.items():
                 if columns[0]:
                     con.execute(_insert_sql(table), columns)
+            if replaced:  # ... and which no input points to any more: nothing is left unsourced
+                orphans = [row[0] for row in con.execute(
+                    "SELECT unnest(?::VARCHAR[]) EXCEPT SELECT doc_id FROM document_sources", [replaced]).fetchall()]
+                for table in ANALYSIS_TABLES if orphans else ():
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [orphans])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
