@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import hashlib
 import http.client
 import json
 import os

@@ -119,6 +119,7 @@ def expected_counts(docs: list[Document]) -> dict[str, int]:
         "quotes": sum(len(d.quotes) for d in stored),
         "quantities": sum(len(d.quantities) for d in stored),
         "errors": sum(not d.ok for d in docs),
+        "document_sources": len({(d.source, d.input_hash) for d in docs}),  # one row per input
     }
 
 
@@ -237,3 +238,34 @@ def test_store_of_an_earlier_version_gains_new_columns(tmp_path, docs):
         columns = [row[0] for row in store.con.execute("DESCRIBE events").fetchall()]
         assert columns[:2] == ["doc_id", "event_id"] and "duration" in columns
         assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == sum(len(d.events) for d in docs)
+
+
+def _input(text: str, source: str, input_hash: str, url: str | None = None) -> Document:
+    return Document(text=text, source=source, doc_id=make_doc_id(text), lang="en", input_hash=input_hash, url=url)
+
+
+def test_each_input_keeps_its_source_row_and_nothing_is_left_unsourced(tmp_path):
+    with Store(tmp_path / "g.duckdb") as store:
+        story = "Officials met in Kathmandu on Wednesday."
+        store.write([_input(story, "a.jsonl:1", "h1", "https://a.example"),
+                     _input(story, "b.jsonl:1", "h2", "https://b.example")])
+        assert (store.counts()["documents"], store.counts()["document_sources"]) == (1, 2)
+        _, rows = store.query("SELECT source, url FROM document_sources ORDER BY source")
+        assert rows == [("a.jsonl:1", "https://a.example"), ("b.jsonl:1", "https://b.example")]
+
+        # an input that failed before and is read now leaves no stale error record, and back again
+        failed = Document.failed("c.txt", "over the time budget")
+        failed.input_hash = "h3"
+        store.write([failed])
+        assert store.counts()["errors"] == 1
+        store.write([_input("Police arrested dozens.", "c.txt", "h3")])
+        assert (store.counts()["errors"], store.counts()["documents"]) == (0, 2)
+        store.write([failed])
+        assert (store.counts()["errors"], store.counts()["documents"]) == (1, 1)
+
+        # one of two inputs sharing an analysis now reads differently: the shared one stays for the other
+        store.write([_input("A corrected story.", "a.jsonl:1", "h1")])
+        _, rows = store.query("SELECT s.source, d.text FROM document_sources s JOIN documents d USING (doc_id) "
+                              "ORDER BY s.source")
+        assert rows == [("a.jsonl:1", "A corrected story."), ("b.jsonl:1", story)]
+        assert store.counts()["document_sources"] == 3

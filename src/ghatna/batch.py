@@ -2,20 +2,27 @@
 
 Every input item ends as exactly one output document: `read = ok + failed`, where `ok`
 counts processed documents (status `ok` or `unsupported_language`) and `failed` counts
-error records.  Nothing is dropped.
+error records.  Nothing is dropped.  Of `ok`, `duplicates` had the same text as an earlier
+input of the batch (stored once, each input keeping its own `document_sources` row) and
+`already_stored` were skipped by an ingest because an earlier run stored them.
 """
 
 from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ghatna.document import STATUS_ERROR, STATUS_UNSUPPORTED, Document
 from ghatna.pipeline import Pipeline
 from ghatna.read.raw import RawDocument
+from ghatna.store import Store, WriteCounts
+
+# How long an ingest waits for a store another process is using before it gives up.
+WRITE_WAIT_SECONDS = 300.0
 
 
 @dataclass
@@ -24,9 +31,12 @@ class Summary:
     ok: int = 0
     unsupported: int = 0  # part of `ok`: read and set aside, not an error
     failed: int = 0
+    duplicates: int = 0  # part of `ok`: same text as an earlier input of this batch
+    already_stored: int = 0  # part of `ok`: skipped, an earlier ingest stored this input
     characters: int = 0
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    _seen: set[str] = field(default_factory=set, repr=False)  # doc_ids of this batch
 
     def add(self, doc: Document) -> None:
         self.read += 1
@@ -37,6 +47,13 @@ class Summary:
             self.ok += 1
             self.unsupported += doc.status == STATUS_UNSUPPORTED
             self.characters += len(doc.text)
+            self.duplicates += doc.doc_id in self._seen
+            self._seen.add(doc.doc_id)
+
+    def add_already_stored(self) -> None:
+        self.read += 1
+        self.ok += 1
+        self.already_stored += 1
 
     @property
     def exit_code(self) -> int:
@@ -45,16 +62,43 @@ class Summary:
 
 
 def process(raws: Iterable[RawDocument], summary: Summary, workers: int | None = None,
-            pipeline: Pipeline | None = None, progress: bool | None = None) -> Iterator[Document]:
-    """Run `pipeline` over `raws` in input order, counting every document into `summary`."""
+            pipeline: Pipeline | None = None, progress: bool | None = None,
+            skip: Callable[[RawDocument], bool] | None = None) -> Iterator[Document]:
+    """Run `pipeline` over `raws` in input order, counting every document into `summary`.
+
+    Inputs for which `skip(raw)` is true are counted as already stored and not processed."""
     pipeline = pipeline or Pipeline()
     started = time.perf_counter()
     with _progress_bar(progress) as advance:
-        for doc in pipeline.map(raws, workers=workers):
+
+        def todo() -> Iterator[RawDocument]:
+            for raw in raws:
+                if skip is not None and not raw.error and skip(raw):
+                    summary.add_already_stored()
+                    advance()
+                    continue
+                yield raw
+
+        for doc in pipeline.map(todo(), workers=workers):
             summary.add(doc)
             summary.seconds = time.perf_counter() - started
             advance()
             yield doc
+        summary.seconds = time.perf_counter() - started
+
+
+def ingest(raws: Iterable[RawDocument], db: str | Path, summary: Summary, workers: int | None = None,
+           pipeline: Pipeline | None = None, progress: bool | None = None, reprocess: bool = False,
+           wait: float = WRITE_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None) -> WriteCounts:
+    """Process `raws` into the store at `db`, resuming: inputs an earlier run stored (same source
+    and input hash, not an error) are skipped unless `reprocess`.  The store is opened only to
+    commit each small batch, so other processes can query it meanwhile."""
+    with Store(db, wait=wait, on_wait=on_wait) as store:
+        done = set() if reprocess else store.completed_inputs()
+        store.close()  # readers may come in while the first documents are analysed
+        docs = process(raws, summary, workers=workers, pipeline=pipeline, progress=progress,
+                       skip=lambda raw: (raw.source, raw.input_hash) in done)
+        return store.write(docs, release=True)
 
 
 @contextmanager
@@ -86,6 +130,11 @@ def print_summary(summary: Summary, max_errors: int = 20) -> None:
     table = Table(title="ghatna: summary", show_header=False)
     table.add_row("read", str(summary.read))
     table.add_row("ok", f"{summary.ok}  (of which unsupported language: {summary.unsupported})")
+    if summary.duplicates:
+        table.add_row("duplicates", f"{summary.duplicates}  (same text as an earlier input: analysed and "
+                                    "stored once, each input keeps its own source record)")
+    if summary.already_stored:
+        table.add_row("already stored", f"{summary.already_stored}  (skipped: stored by an earlier run)")
     table.add_row("failed", str(summary.failed))
     table.add_row("time", f"{summary.seconds:.2f} s  ({rate:.1f} documents/s)")
     console.print(table)

@@ -1,7 +1,9 @@
 """The `ghatna` command line.  It parses arguments and calls the library; nothing more.
 
 Exit codes: 0 when every input succeeded, 1 when any input became an error record (the
-rest is still processed and written), 2 for a usage error.
+rest is still processed and written), 2 for a usage error (bad arguments, bad SQL), 3 for a
+store, environment or internal problem (a missing, busy or broken store, an unwritable output
+file).  Errors are one line on stderr; `--debug` adds the traceback.
 """
 
 from __future__ import annotations
@@ -14,13 +16,49 @@ from pathlib import Path
 from ghatna.eval import DEFAULT_DATA_DIR
 
 FORMATS = ("jsonl", "parquet", "plover", "gdelt")
+EXIT_OK, EXIT_INPUTS_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
+# Seconds to wait for a store another process is using: a query or export, an ingest.
+READ_WAIT_SECONDS = 30.0
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, not {value}")
+    return number
+
+
+def _add_debug(p: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    p.add_argument("--debug", action="store_true", default=default,
+                   help="on an error, print the traceback as well as the one-line message")
+
+
+def _add_wait(p: argparse.ArgumentParser, default: float) -> None:
+    p.add_argument("--wait", type=_seconds, default=default, metavar="SECONDS",
+                   help=f"how long to wait for a store another process is using (default: {default:g})")
 
 
 def _add_batch_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="files (.txt, .html, .jsonl), directories (recursive) or - for stdin")
-    p.add_argument("--workers", type=int, default=None, metavar="N",
+    p.add_argument("--workers", type=_positive_int, default=None, metavar="N",
                    help="worker processes (default: all cores); output keeps input order")
+    p.add_argument("--budget", type=_seconds, default=None, metavar="SECONDS",
+                   help="time a document may take per 100,000 characters before it becomes an error "
+                        "record (default: 5, and at least 10 s a document); 0: no limit")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     p.add_argument("--cameo-dictionary", action="store_true",
                    help="English: code verbs the event lexicon lacks with PETRARCH2's CAMEO verb dictionary "
@@ -31,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ghatna", description=(
         "Structured event data from Hindi and English news, offline."))
     parser.add_argument("--version", action="version", version=_version())
+    _add_debug(parser, default=False)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract documents to JSON Lines (stdout by default)")
@@ -40,17 +79,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="extract documents into a DuckDB store")
     _add_batch_args(p)
     p.add_argument("--db", type=Path, required=True, help="DuckDB file (created if missing)")
+    p.add_argument("--reprocess", action="store_true",
+                   help="analyse every input again, even those an earlier run stored")
+    _add_wait(p, 300.0)
 
-    p = sub.add_parser("query", help="run SQL against a store and print the result")
+    p = sub.add_parser("query", help="run read-only SQL against a store and print the result")
     p.add_argument("sql")
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--json", action="store_true", help="print rows as JSON Lines")
+    _add_wait(p, READ_WAIT_SECONDS)
 
     p = sub.add_parser("export", help="export a store as jsonl, parquet, plover or gdelt")
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--format", choices=FORMATS, required=True)
     p.add_argument("-o", "--output", type=Path,
                    help="output file (parquet: a directory); default stdout")
+    _add_wait(p, READ_WAIT_SECONDS)
 
     p = sub.add_parser("demo", help="run on the bundled sample articles and show the result")
     p.add_argument("--db", type=Path, default=Path("ghatna-demo.duckdb"),
@@ -78,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     p.add_argument("--out", type=Path, default=None,
                    help="output directory (default: the package's model directory)")
+    for subparser in sub.choices.values():
+        _add_debug(subparser)
     return parser
 
 
@@ -88,7 +134,49 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except BrokenPipeError:  # `ghatna extract ... | head`
         sys.stderr.close()
-        return 0
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print(f"ghatna {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - every error ends as one line and an exit code
+        code, message = _explain(exc)
+        if args.debug:
+            import traceback
+
+            traceback.print_exc()
+        elif code == EXIT_ENVIRONMENT and not _expected(exc):
+            message += " (run with --debug for the traceback)"
+        print(f"ghatna {args.command}: {message}", file=sys.stderr)
+        return code
+
+
+def _expected(exc: Exception) -> bool:
+    from ghatna.store import StoreError
+
+    return isinstance(exc, StoreError | OSError)
+
+
+def _explain(exc: Exception) -> tuple[int, str]:
+    """(exit code, one-line message) for an error that ends a command."""
+    import duckdb
+
+    from ghatna.store import QueryError, StoreError
+
+    if isinstance(exc, QueryError):
+        return EXIT_USAGE, f"bad query: {exc}"
+    if isinstance(exc, StoreError):
+        return EXIT_ENVIRONMENT, str(exc)
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        return EXIT_ENVIRONMENT, f"{exc.strerror or exc}{where}"
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if isinstance(exc, duckdb.Error):
+        return EXIT_ENVIRONMENT, f"store error: {first}"
+    return EXIT_ENVIRONMENT, f"internal error: {type(exc).__name__}: {first}"
+
+
+def _say(message: str) -> None:
+    print(f"ghatna: {message}", file=sys.stderr)
 
 
 def _version() -> str:
@@ -97,23 +185,26 @@ def _version() -> str:
     return f"ghatna {__version__}"
 
 
-def _batch(args: argparse.Namespace):  # noqa: ANN202 - (summary, document iterator)
-    from ghatna.batch import Summary, process
+def _pipeline(args: argparse.Namespace):  # noqa: ANN202 - a Pipeline
+    from ghatna.budget import TimeBudget
     from ghatna.options import Options
     from ghatna.pipeline import Pipeline
+
+    budget = TimeBudget() if args.budget is None else TimeBudget(args.budget) if args.budget else None
+    return Pipeline(options=Options(cameo_dictionary=args.cameo_dictionary), budget=budget)
+
+
+def _progress(args: argparse.Namespace) -> bool | None:
+    return False if args.no_progress else None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from ghatna.batch import Summary, print_summary, process
     from ghatna.read.sources import iter_sources
 
     summary = Summary()
     docs = process(iter_sources(args.paths, stdin=sys.stdin), summary, workers=args.workers,
-                   pipeline=Pipeline(options=Options(cameo_dictionary=args.cameo_dictionary)),
-                   progress=False if args.no_progress else None)
-    return summary, docs
-
-
-def cmd_extract(args: argparse.Namespace) -> int:
-    from ghatna.batch import print_summary
-
-    summary, docs = _batch(args)
+                   pipeline=_pipeline(args), progress=_progress(args))
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
         for doc in docs:
@@ -126,12 +217,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ghatna.batch import print_summary
-    from ghatna.store import Store
+    from ghatna.batch import Summary, ingest, print_summary
+    from ghatna.read.sources import iter_sources
 
-    summary, docs = _batch(args)
-    with Store(args.db) as store:
-        store.write(docs)
+    summary = Summary()
+    ingest(iter_sources(args.paths, stdin=sys.stdin), args.db, summary, workers=args.workers,
+           pipeline=_pipeline(args), progress=_progress(args), reprocess=args.reprocess,
+           wait=args.wait, on_wait=_say)
     print_summary(summary)
     return summary.exit_code
 
@@ -139,8 +231,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     from ghatna.store import Store
 
-    with Store(args.db, read_only=True) as store:
-        columns, rows = store.query(args.sql)
+    with Store(args.db, sandbox=True, wait=args.wait, on_wait=_say) as store:
+        columns, rows = store.user_query(args.sql)
     if args.json:
         for row in rows:
             print(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False, default=str))
@@ -160,11 +252,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ghatna.store import Store
 
     try:
-        with Store(args.db, read_only=True) as store:
+        with Store(args.db, read_only=True, wait=args.wait, on_wait=_say) as store:
             n = export(store, args.format, args.output)
-    except (ValueError, FileNotFoundError) as exc:
+    except ValueError as exc:
         print(f"ghatna export: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     print(f"exported {n} {args.format} records", file=sys.stderr)
     return 0
 

@@ -141,6 +141,7 @@ class Document:
     tokens: list[tuple[int, int]] = field(default_factory=list, repr=False)
     url: str | None = None
     lang_hint: str | None = field(default=None, repr=False)  # language given by the source, if any
+    input_hash: str | None = field(default=None, repr=False)  # RawDocument.input_hash of the input
 
     @property
     def ok(self) -> bool:
@@ -159,8 +160,9 @@ class Document:
 
     @classmethod
     def failed(cls, source: str, reason: str) -> Document:
-        """An error record: the source could not be read or processed."""
-        digest = hashlib.sha1(f"{source}\x00{reason}".encode()).hexdigest()[:16]
+        """An error record: the source could not be read or processed (`reason`, on one line)."""
+        reason = " ".join(reason.split())
+        digest = hashlib.sha1(f"{source}\x00{reason}".encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
         return cls(text="", source=source, doc_id=f"err_{digest}", status=STATUS_ERROR, error=reason)
 
 

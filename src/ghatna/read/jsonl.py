@@ -6,8 +6,9 @@ other lines still go through; blank lines are skipped.
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from ghatna.read.raw import RawDocument
@@ -27,7 +28,7 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDoc
     if b"\x00" in head:
         yield RawDocument(source=source, error="binary data (contains NUL bytes), not JSON Lines")
         return
-    stream.seek(0)
+    stream = prepend(head, stream.read)
     records = 0
     for number, line in enumerate(iter(lambda: stream.readline(max_bytes + 1), b""), start=1):
         item = f"{source}:{number}"
@@ -46,6 +47,31 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDoc
         yield _record(item, line)
     if records == 0:
         yield RawDocument(source=source, error="empty file (no JSON Lines records)")
+
+
+class _Prepended(io.RawIOBase):
+    def __init__(self, head: bytes, read: Callable[[int], bytes]) -> None:
+        self._head = memoryview(head)
+        self._read = read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def prepend(head: bytes, read: Callable[[int], bytes]) -> BinaryIO:
+    """A stream of `head` and then what `read` gives: bytes already read (to sniff) are put back
+    in front of a stream that cannot seek, such as stdin."""
+    return io.BufferedReader(_Prepended(head, read))
 
 
 def _record(source: str, line: bytes) -> RawDocument:
@@ -70,7 +96,19 @@ def _record(source: str, line: bytes) -> RawDocument:
         return RawDocument(source=source, error="record `text` is empty")
     meta = {key: record[key].strip() for key in RECORD_META_FIELDS
             if isinstance(record.get(key), str) and record[key].strip()}
+    for key, value in [("text", body), *meta.items()]:
+        if not _encodable(value):  # a "\ud800" escape: no such character can be stored or written
+            return RawDocument(source=source, error=f"record `{key}` holds an unpaired surrogate "
+                                                    "(a \\uD800-\\uDFFF escape), not text")
     return RawDocument(source=source, content=body, format="record", meta=meta)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _json_type(value: object) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -21,3 +24,14 @@ class RawDocument:
     format: str = "text"
     meta: dict[str, Any] = field(default_factory=dict)  # title, url, published, lang
     error: str | None = None
+
+    @cached_property
+    def input_hash(self) -> str:
+        """SHA-1 of this input as given (format, content and metadata): the same input read again,
+        from anywhere, has the same hash.  A re-run of an ingest skips inputs it has stored."""
+        meta = json.dumps(self.meta or {}, sort_keys=True, ensure_ascii=False, default=str)
+        digest = hashlib.sha1()
+        for part in (self.format, meta, self.error or "", self.content):
+            digest.update(part.encode("utf-8", errors="surrogatepass"))
+            digest.update(b"\x00")
+        return digest.hexdigest()

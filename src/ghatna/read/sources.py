@@ -3,20 +3,22 @@
 Bad input never raises: an item that cannot be read becomes a `RawDocument` with `error`
 set to a clear reason, which the pipeline turns into an error record, so nothing is
 dropped silently.  Text must be UTF-8 (a UTF-8 BOM is fine; UTF-16 with a BOM is decoded).
+HTML that is not UTF-8 is decoded with the charset it declares (`<meta charset>`, an XML
+declaration) or, failing that, the one `charset-normalizer` detects.
 """
 
 from __future__ import annotations
 
-import io
+import codecs
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from ghatna.read.jsonl import read_jsonl, too_large
+from ghatna.read.jsonl import prepend, read_jsonl, too_large
 from ghatna.read.raw import RawDocument
 
 # Larger inputs are refused before they are read: no news article is this long.  For JSON
@@ -36,6 +38,13 @@ _SNIFF_BYTES = 64 * 1024
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13} | {127}
 # Markup at the start of a file without a telling extension: '<!DOCTYPE html>', '<html>', '<DOCUMENT>'
 _MARKUP_START = re.compile(r"^\s*<(?:!doctype\s|\?xml\s|[a-zA-Z][\w:-]*[\s>])", re.I)
+# A charset declared in the first bytes of a page: <meta charset=...>, <meta http-equiv=...
+# content="text/html; charset=...">, <?xml ... encoding="...">
+_DECLARED_CHARSET = re.compile(
+    rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)", re.I)
+_DECLARATION_BYTES = 4096
+# Reading stdin past the size limit only to say how big it was stops here.
+_MAX_COUNTED_BYTES = 64 * MAX_INPUT_BYTES
 
 
 def sample_paths() -> list[Path]:
@@ -58,8 +67,13 @@ def iter_sources(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[
             continue
         path = Path(given)
         if path.is_dir():
+            found = False
             for file in _walk(path):
+                found = True
                 yield from read_path(file)
+            if not found:
+                yield RawDocument(source=str(path), error="empty directory: no input files in it "
+                                                          "(hidden files and folders are skipped)")
         else:
             yield from read_path(path)
 
@@ -120,7 +134,8 @@ def read_path(path: Path) -> Iterator[RawDocument]:
 def _document(source: str, data: bytes, fmt: str) -> RawDocument:
     if len(data) > MAX_INPUT_BYTES:
         return RawDocument(source=source, error=too_large(len(data), MAX_INPUT_BYTES))
-    text, error = decode(data)
+    markup = fmt == "html" or bool(_MARKUP_START.match(data[:512].decode("latin-1")))
+    text, error = decode(data, html=markup)
     if error:
         return RawDocument(source=source, error=error)
     assert text is not None
@@ -129,8 +144,9 @@ def _document(source: str, data: bytes, fmt: str) -> RawDocument:
     return RawDocument(source=source, content=text, format=fmt)
 
 
-def decode(data: bytes) -> tuple[str | None, str | None]:
-    """(text, None) for readable text, else (None, reason)."""
+def decode(data: bytes, html: bool = False) -> tuple[str | None, str | None]:
+    """(text, None) for readable text, else (None, reason).  `html`: a page that is not UTF-8 is
+    decoded with its declared or detected charset."""
     if not data.strip():
         return None, "empty file" if not data else "empty file (only whitespace)"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -150,6 +166,13 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if html:
+            text, charset = _decode_html(data)
+            if text is not None:
+                return (text, None) if text.strip() else (None, "empty file (only whitespace)")
+            return None, (f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}), "
+                          + (f"nor valid {charset} as the page declares, " if charset else "")
+                          + "and no other charset fits")
         replaced = sample.decode("utf-8", errors="replace")
         if replaced.count("\ufffd") > _MAX_BAD_SHARE * len(replaced):
             return None, "binary data (mostly undecodable bytes), not a text article"
@@ -160,21 +183,69 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     return text, None
 
 
+def _decode_html(data: bytes) -> tuple[str | None, str | None]:
+    """(text, declared charset) of a page that is not UTF-8: its declared charset if that decodes
+    it, else what charset-normalizer detects; text None when neither works."""
+    declared = _DECLARED_CHARSET.search(data[:_DECLARATION_BYTES])
+    charset = None
+    if declared:
+        charset = (declared.group(1) or declared.group(2)).decode("ascii", errors="replace")
+        for codec in _codecs_for(charset):
+            try:
+                return data.decode(codec), charset
+            except UnicodeDecodeError:
+                continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None, charset
+    return str(best), charset
+
+
+def _codecs_for(charset: str) -> list[str]:
+    """Python codecs for a declared charset.  As browsers do (WHATWG Encoding), a page that says
+    ISO-8859-1 or ASCII is read as windows-1252, which it almost always is."""
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return []
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return ["cp1252", "latin-1"]
+    return [name]
+
+
+def _read_all(read: Callable[[int], bytes], first: bytes) -> int:
+    """The size of an input over the limit, read to its end (to at most _MAX_COUNTED_BYTES)."""
+    size = len(first)
+    while size < _MAX_COUNTED_BYTES:
+        chunk = read(1 << 20)
+        if not chunk:
+            break
+        size += len(chunk)
+    return size
+
+
 def _read_stdin(stdin: TextIO | None) -> Iterator[RawDocument]:
     if stdin is None:  # a process started without a stdin
         yield RawDocument(source=STDIN_SOURCE, error="no stdin to read")
         return
     buffer: BinaryIO | None = getattr(stdin, "buffer", None)
+    read: Callable[[int], bytes] = buffer.read if buffer is not None else (
+        lambda n: stdin.read(n).encode("utf-8"))
     try:
-        if buffer is not None:
-            data = buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            data = stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8")
+        data = read(MAX_INPUT_BYTES + 1)
+        stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if stripped.startswith(b"{"):  # JSON Lines: any number of records, each under the limit
+            yield from read_jsonl(prepend(data, read), STDIN_SOURCE, MAX_INPUT_BYTES)
+            return
+        if len(data) > MAX_INPUT_BYTES:
+            size = _read_all(read, data)
+            yield RawDocument(source=STDIN_SOURCE, error=too_large(size, MAX_INPUT_BYTES)
+                              if size < _MAX_COUNTED_BYTES else
+                              f"input is more than {size:,} bytes, over the limit of {MAX_INPUT_BYTES:,} bytes")
+            return
     except (OSError, UnicodeError) as exc:
         yield RawDocument(source=STDIN_SOURCE, error=f"cannot read stdin: {exc}")
-        return
-    stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b"{"):
-        yield from read_jsonl(io.BytesIO(data), STDIN_SOURCE, MAX_INPUT_BYTES)
         return
     yield _document(STDIN_SOURCE, data, "text")

@@ -4,13 +4,31 @@ Writing a document replaces every row it had before (delete-then-insert across a
 transaction per batch), so re-ingesting the same input never duplicates anything.  Rows go in
 column-wise through `unnest` of bound lists: a single statement per table and batch, far faster
 than `executemany` and with no pandas or pyarrow.
+
+Identical texts share one analysis (one `documents` row per doc_id), but every input keeps its
+own row in `document_sources` (source, URL, title, published, keyed by source and input hash),
+pointing to the analysis or error record it became.
+
+Crash safety and concurrency: a batch is one transaction, committed when it holds `batch_size`
+documents or when `flush_seconds` have passed since the last commit, so a killed ingest loses
+only the documents finished in the last couple of seconds; DuckDB's write-ahead log makes the
+file whole again on the next open.  DuckDB lets one
+process write a file, and no other process open it meanwhile; `Store.write(release=True)` opens
+the file only for each batch, and every open waits (up to `wait` seconds) for a busy file, so
+`ghatna query` can read while `ghatna ingest` runs, and two ingests take turns.
+
+User SQL (`Store.user_query`, behind `ghatna query`) runs only on a store opened with
+`sandbox=True`: read-only, with DuckDB's external access off (no files, no ATTACH, no COPY,
+no extension install or load) and its configuration locked; only read statements are taken.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +37,38 @@ import duckdb
 
 from ghatna.document import STATUS_ERROR, STATUS_UNSUPPORTED, Document
 
-# Documents buffered before a flush: bounds memory on a big, lazily produced ingest.
-BATCH_SIZE = 500
+# A batch is committed when it holds this many documents or this many seconds have passed since
+# the last commit: a killed ingest loses at most the documents of the last seconds.
+BATCH_SIZE = 200
+FLUSH_SECONDS = 2.0
+# Settings of a sandboxed connection (`ghatna query`): no file, network or extension access
+# beyond the store itself, and no way to change that from SQL.
+SANDBOX_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
+# Statement types a sandboxed query may run; anything else is refused before DuckDB sees it.
+READ_STATEMENTS = frozenset({"SELECT", "EXPLAIN", "PRAGMA", "CALL"})
+_LOCK_HOLDER = re.compile(r"PID (\d+)")
+
+
+class StoreError(Exception):
+    """The store cannot be used: missing, not a DuckDB file, busy, unreadable."""
+
+
+class StoreMissing(StoreError, FileNotFoundError):
+    """No store at the given path (opening read-only)."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store for longer than we were willing to wait."""
+
+
+class QueryError(ValueError):
+    """User SQL that cannot run: a syntax or binding error, or a statement the sandbox refuses."""
 
 # (column, DuckDB type) per table, in column order.  `start`/`end` are quoted in SQL (END is reserved).
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -61,7 +109,16 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("doc_id", "VARCHAR"), ("source", "VARCHAR"), ("reason", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
         ("position", "INTEGER"), ("doc", "JSON"),
     ],
+    # One row per input (file, JSON Lines record, stdin), keyed by (source, input_hash); `doc_id`
+    # is the documents (or errors) row it became, shared by inputs with identical text.
+    "document_sources": [
+        ("doc_id", "VARCHAR"), ("source", "VARCHAR"), ("input_hash", "VARCHAR"), ("status", "VARCHAR"),
+        ("url", "VARCHAR"), ("title", "VARCHAR"), ("published", "DATE"), ("ingested_at", "TIMESTAMP"),
+        ("position", "INTEGER"),
+    ],
 }
+# Tables holding one document's analysis, replaced as a whole when the document is written again.
+ANALYSIS_TABLES = tuple(t for t in TABLES if t != "document_sources")
 
 
 @dataclass
@@ -130,6 +187,13 @@ class _Rows:
             column.append(value)
 
 
+def _add_source(rows: _Rows, doc: Document, ingested_at: dt.datetime, position: int) -> None:
+    rows.add("document_sources", (
+        doc.doc_id, doc.source, doc.input_hash, doc.status, doc.url, doc.title, _iso_date(doc.published),
+        ingested_at, position,
+    ))
+
+
 def _add_document(rows: _Rows, doc: Document, ingested_at: dt.datetime, position: int) -> None:
     contract = doc.to_dict()
     doc_id = doc.doc_id
@@ -169,22 +233,73 @@ def _add_document(rows: _Rows, doc: Document, ingested_at: dt.datetime, position
         ))
 
 
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def connect(path: Path, read_only: bool = False, sandbox: bool = False, wait: float = 0.0,
+            on_wait: Callable[[str], None] | None = None) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file, waiting up to `wait` seconds while another process holds it
+    (`on_wait(message)` is called once if that takes more than half a second).
+
+    Raises StoreMissing, StoreBusy or StoreError with a one-line reason."""
+    if read_only and not path.exists():
+        raise StoreMissing(f"no store at {path}")
+    config = dict(SANDBOX_CONFIG) if sandbox else {}
+    started = time.monotonic()
+    delay = 0.02
+    told = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            message = _first_line(exc)
+            if "not a valid DuckDB database" in message:
+                raise StoreError(f"{path} is not a DuckDB store") from exc
+            if "lock" not in message.lower():
+                raise StoreError(f"cannot open store {path}: {message}") from exc
+            holder = _LOCK_HOLDER.search(message)
+            who = f"another process (PID {holder.group(1)})" if holder else "another process"
+            waited = time.monotonic() - started
+            if waited >= wait:
+                raise StoreBusy(f"store {path} is in use by {who}"
+                                + (f" (waited {waited:.0f} s)" if wait else "")
+                                + "; try again when it is done, or wait longer (--wait)") from exc
+            if on_wait is not None and not told and waited > 0.5:
+                on_wait(f"waiting for store {path}: in use by {who}")
+                told = True
+            time.sleep(min(delay, max(0.0, wait - waited)))
+            delay = min(delay * 2, 0.25)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {path}: {_first_line(exc)}") from exc
+
+
 class Store:
     """A DuckDB file holding documents and everything extracted from them.
 
-    Use as a context manager.  Opened read-write (tables created if missing) unless `read_only`.
+    Use as a context manager.  Opened read-write (tables created if missing) unless `read_only`;
+    `sandbox` (implies read-only) is for SQL from users.  `wait`: seconds to wait for a store
+    another process holds (`on_wait` hears about it).
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, *, sandbox: bool = False,
+                 wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
-        self.read_only = read_only
-        if read_only and not self.path.exists():
-            raise FileNotFoundError(f"no store at {self.path}")
-        if not read_only:
+        self.read_only = read_only or sandbox
+        self.sandbox = sandbox
+        self.wait = wait
+        self.on_wait = on_wait
+        if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
-        if not read_only:
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self._open()
+        if not self.read_only:
             self._create_schema()
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        if self.con is None:
+            self.con = connect(self.path, self.read_only, self.sandbox, self.wait, self.on_wait)
+        return self.con
 
     def __enter__(self) -> Store:
         return self
@@ -193,28 +308,42 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        """Close the connection (and let other processes in); any later call opens it again."""
         if self.con is not None:
             self.con.close()
             self.con = None
 
     def _create_schema(self) -> None:
+        con = self._open()
+        existing: dict[str, set[str]] = {}
+        for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                                         "WHERE table_schema = 'main'").fetchall():
+            existing.setdefault(table, set()).add(column)
         for table, columns in TABLES.items():
-            body = ", ".join(f"{_quote(name)} {sql_type}" for name, sql_type in columns)
-            self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+            if table not in existing:
+                body = ", ".join(f"{_quote(name)} {sql_type}" for name, sql_type in columns)
+                con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+                continue
             # a store written by an earlier version gains the columns added since
             for name, sql_type in columns:
-                self.con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {_quote(name)} {sql_type}")
+                if name not in existing[table]:
+                    con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {_quote(name)} {sql_type}")
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def write(self, docs: Iterable[Document], batch_size: int = BATCH_SIZE) -> WriteCounts:
-        """Store documents (ok and unsupported_language) and error records, replacing earlier rows
-        with the same doc_id.  Consumes `docs` lazily, `batch_size` documents per transaction."""
+    def write(self, docs: Iterable[Document], batch_size: int = BATCH_SIZE,
+              flush_seconds: float = FLUSH_SECONDS, release: bool = False) -> WriteCounts:
+        """Store documents (ok and unsupported_language), error records and one `document_sources`
+        row per input, replacing earlier rows with the same doc_id (or source and input hash).
+
+        Consumes `docs` lazily; commits when `batch_size` documents wait or `flush_seconds` have
+        passed since the last commit.  `release`: close the file between batches so other processes can use it."""
         if self.read_only:
             raise PermissionError(f"store {self.path} is open read-only")
         counts = WriteCounts()
         ingested_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        batch: dict[str, tuple[int, Document]] = {}
+        batch: list[tuple[int, Document]] = []
+        last_flush = float("-inf")
         for position, doc in enumerate(docs):
             if doc.status == STATUS_ERROR:
                 counts.errors += 1
@@ -222,50 +351,115 @@ class Store:
                 counts.unsupported += 1
             else:
                 counts.ok += 1
-            # Within a batch the last copy of a doc_id wins, as it would across batches.
-            batch.pop(doc.doc_id, None)
-            batch[doc.doc_id] = (position, doc)
-            if len(batch) >= batch_size:
-                self._flush(batch, ingested_at)
-                batch = {}
+            batch.append((position, doc))
+            # documents that come slowly are committed one by one, a fast stream in batches: what
+            # is not yet committed was produced in the last `flush_seconds`
+            if len(batch) >= batch_size or time.monotonic() - last_flush >= flush_seconds:
+                self._flush(batch, ingested_at, release)
+                batch = []
+                last_flush = time.monotonic()
         if batch:
-            self._flush(batch, ingested_at)
+            self._flush(batch, ingested_at, release)
         return counts
 
-    def _flush(self, batch: dict[str, tuple[int, Document]], ingested_at: dt.datetime) -> None:
+    def _flush(self, batch: list[tuple[int, Document]], ingested_at: dt.datetime, release: bool) -> None:
         rows = _Rows()
-        for position, doc in batch.values():
+        analyses: dict[str, tuple[int, Document]] = {}
+        inputs: dict[tuple[str, str | None], tuple[int, Document]] = {}
+        for position, doc in batch:  # within a batch the last copy wins, as it would across batches
+            analyses.pop(doc.doc_id, None)
+            analyses[doc.doc_id] = (position, doc)
+            inputs.pop((doc.source, doc.input_hash), None)
+            inputs[(doc.source, doc.input_hash)] = (position, doc)
+        for position, doc in analyses.values():
             _add_document(rows, doc, ingested_at, position)
-        doc_ids = list(batch)
-        self.con.execute("BEGIN TRANSACTION")
+        for position, doc in inputs.values():
+            _add_source(rows, doc, ingested_at, position)
+        doc_ids = list(analyses)
+        sources = [source for source, _ in inputs]
+        hashes = [input_hash for _, input_hash in inputs]
+        these_inputs = ("(SELECT unnest(?::VARCHAR[]) AS source, unnest(?::VARCHAR[]) AS input_hash) k "
+                        "WHERE document_sources.source = k.source "
+                        "AND document_sources.input_hash IS NOT DISTINCT FROM k.input_hash")
+        con = self._open()
+        con.execute("BEGIN TRANSACTION")
         try:
-            for table in TABLES:
-                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
-                                 [doc_ids])
+            # earlier rows of these analyses; the big tables are only searched when there are any
+            stored = [row[0] for row in con.execute(
+                "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) UNION "
+                "SELECT doc_id FROM errors WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                [doc_ids, doc_ids]).fetchall()]
+            # analyses these inputs pointed to before, when they point elsewhere now (an input
+            # that failed before and is read now, or the other way round)
+            replaced = [row[0] for row in con.execute(
+                f"SELECT DISTINCT document_sources.doc_id FROM document_sources, {these_inputs} "
+                "AND document_sources.doc_id NOT IN (SELECT unnest(?::VARCHAR[]))",
+                [sources, hashes, doc_ids]).fetchall()]
+            if stored:
+                for table in ANALYSIS_TABLES:
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [stored])
+            con.execute(f"DELETE FROM document_sources USING {these_inputs}", [sources, hashes])
             for table, columns in rows.columns.items():
                 if columns[0]:
-                    self.con.execute(_insert_sql(table), columns)
-            self.con.execute("COMMIT")
+                    con.execute(_insert_sql(table), columns)
+            if replaced:  # ... and which no input points to any more: nothing is left unsourced
+                orphans = [row[0] for row in con.execute(
+                    "SELECT unnest(?::VARCHAR[]) EXCEPT SELECT doc_id FROM document_sources", [replaced]).fetchall()]
+                for table in ANALYSIS_TABLES if orphans else ():
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [orphans])
+            con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            con.execute("ROLLBACK")
             raise
+        finally:
+            if release:
+                self.close()
 
     # -- reading ---------------------------------------------------------------------------------
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
         """Run SQL; return (column names, rows).  Statements without a result give ([], [])."""
-        cursor = self.con.execute(sql, params) if params is not None else self.con.execute(sql)
+        con = self._open()
+        cursor = con.execute(sql, params) if params is not None else con.execute(sql)
         if cursor.description is None:
             return [], []
         columns = [d[0] for d in cursor.description]
         return columns, cursor.fetchall()
+
+    def user_query(self, sql: str) -> tuple[list[str], list[tuple]]:
+        """Run SQL from a user on a sandboxed store: read statements only.  Raises QueryError."""
+        if not self.sandbox:
+            raise PermissionError("user SQL runs only on a store opened with sandbox=True")
+        con = self._open()
+        try:
+            statements = con.extract_statements(sql)
+        except duckdb.Error as exc:
+            raise QueryError(_first_line(exc)) from exc
+        if not statements:
+            raise QueryError("no SQL statement given")
+        for statement in statements:
+            kind = statement.type.name
+            if kind not in READ_STATEMENTS:
+                raise QueryError(f"{kind} statements are not allowed: ghatna query only reads "
+                                 f"({', '.join(sorted(READ_STATEMENTS))})")
+        try:
+            return self.query(sql)
+        except duckdb.Error as exc:
+            raise QueryError(_first_line(exc)) from exc
+
+    def completed_inputs(self) -> set[tuple[str, str]]:
+        """(source, input_hash) of every input stored with a result other than an error: what a
+        re-run of an ingest can skip."""
+        _, rows = self.query("SELECT source, input_hash FROM document_sources "
+                             "WHERE status <> 'error' AND input_hash IS NOT NULL")
+        return set(rows)
 
     def stored_documents(self, include_errors: bool = False, chunk: int = 200) -> Iterator[StoredDocument]:
         """Stored documents in ingest order, fetched in chunks so a big store is never all in memory."""
         sql = "SELECT doc, url, ingested_at, position FROM documents"
         if include_errors:
             sql += " UNION ALL SELECT doc, NULL, ingested_at, position FROM errors"
-        cursor = self.con.cursor()
+        cursor = self._open().cursor()
         try:
             cursor.execute(f"SELECT doc, url, ingested_at FROM ({sql}) ORDER BY ingested_at, position")
             while rows := cursor.fetchmany(chunk):
@@ -281,4 +475,5 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row count per table."""
-        return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
+        con = self._open()
+        return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}

@@ -4,7 +4,9 @@ Script first (Devanagari, Latin, Arabic, Bengali, Gurmukhi), then, among the lan
 written in that script, the pack whose distinctive function words occur most often.  Hindi,
 Marathi and Nepali share Devanagari but hardly share their most frequent words (है / आहे / छ),
 so a few sentences settle it.  A language without a supported pack gives the document status
-`unsupported_language`.
+`unsupported_language`.  A language given with the input wins; it may be written as any
+BCP 47 tag, ISO 639 code or language name (`ghatna.lang.tags`), and a tag that names no
+language makes the document an error record.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import regex
 
 from ghatna.document import STATUS_OK, STATUS_UNSUPPORTED, Document
 from ghatna.lang import LanguagePack, all_packs, get_pack
+from ghatna.lang.tags import normalise_tag
 from ghatna.text.normalise import match_key
 
 UNDETERMINED = "und"
@@ -100,13 +103,16 @@ def is_supported(code: str | None) -> bool:
 
 
 class LangIdStage:
-    """Sets `doc.lang` (a given `lang_hint` wins), caption languages and the status."""
+    """Sets `doc.lang` (a given `lang_hint` wins), caption languages and the status.
+
+    Raises `UnknownLanguageTag` (a ValueError) when the given language names no language."""
 
     name = "langid"
 
     def __call__(self, doc: Document) -> Document:
-        if doc.lang_hint:
-            doc.lang = doc.lang_hint
+        given = normalise_tag(doc.lang_hint) if doc.lang_hint else None
+        if given:
+            doc.lang = given
         else:
             doc.lang, _ = identify(doc.text or doc.title or "")
         for caption in doc.captions:

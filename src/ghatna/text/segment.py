@@ -19,9 +19,15 @@ from ghatna.text.langid import identify
 from ghatna.text.normalise import match_key
 
 TOKEN = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\S")
-# A candidate sentence end: terminators, then closing quotes/brackets, then space or the end.
-_END = regex.compile(r"(?:[।॥]+|[.?!…]+)[\"'”’»)\]]*(?=\s|$)|[।॥]+[\"'”’»)\]]*")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}.]+)$")
+# A candidate sentence end: terminators, then closing quotes/brackets, then space or the end
+# (a danda ends a sentence even before a letter).  Linear time on any input: a run of stops
+# is only tried from its first character, and possessive quantifiers never backtrack (a
+# failed run can't succeed from inside itself, and giving back a stop or a closer only puts
+# a non-space after the candidate).
+_END = regex.compile(r"(?<![.?!…])[.?!…]++[\"'”’»)\]]*+(?=\s|$)|[।॥]++[\"'”’»)\]]*+")
+# The word just before a full stop (letters, marks and inner stops), matched backwards from the
+# stop so that each test costs the word's length, not the line's.
+_WORD_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}.]+")
 _NEXT_CHAR = regex.compile(r"\s*(\S)")
 
 
@@ -33,10 +39,10 @@ def _abbreviations() -> frozenset[str]:
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` closes an abbreviation or an initial, not a sentence."""
-    m = _WORD_BEFORE.search(text, 0, stop)
+    m = _WORD_BEFORE.match(text, 0, stop)
     if not m:
         return False
-    word = m.group(1).strip(".")
+    word = m.group().strip(".")
     if not word:
         return False
     if match_key(word) in _abbreviations():
