@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -109,10 +110,14 @@ def ray_round(job: ShardJob, indexes: list[int], actors: int | None = None,
     context.print_on_execution_start = progress
     # One block per shard, so that shards are handed out one by one.
     shards = ray.data.from_items([{"index": i} for i in indexes], override_num_blocks=len(indexes))
-    results = shards.map_batches(
-        _ShardWorker, fn_constructor_args=(job,), batch_size=1, zero_copy_batch=True,
-        compute=ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=1),
-        num_cpus=1, memory=ACTOR_MEMORY_BYTES,
-        max_restarts=max_restarts, max_task_retries=max_task_retries)
+    with warnings.catch_warnings():
+        # Restart and retry limits have no named parameter yet; unbounded (Ray Data's default) a
+        # shard that kills its actor every time would be retried for ever.
+        warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
+        results = shards.map_batches(
+            _ShardWorker, fn_constructor_args=(job,), batch_size=1, zero_copy_batch=True,
+            compute=ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=1),
+            num_cpus=1, memory=ACTOR_MEMORY_BYTES,
+            max_restarts=max_restarts, max_task_retries=max_task_retries)
     for row in results.iter_rows():
         yield int(row["index"]), row["error"] or None
