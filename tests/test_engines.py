@@ -191,6 +191,10 @@ def test_cli_sharded_ingest_extract_and_load(corpus: Path, tmp_path: Path, capsy
     with Store(other, read_only=True) as store:
         assert store.counts() == counts
     assert main(["load", str(tmp_path / "missing.parquet"), "--db", str(other)]) == 2
+    assert main(["load", str(corpus / "table.parquet"), "--db", str(other)]) == 2  # an input, not a part
+    assert "not a ghatna part" in capsys.readouterr().err
+    (tmp_path / "p" / "stranger.parquet").write_bytes((corpus / "table.parquet").read_bytes())
+    assert len(list_parts(tmp_path / "p")) == 3  # other Parquet files in a parts folder are left out
     assert main(["extract", str(corpus), "--engine", "ray"]) == 2  # nowhere to put the parts
     assert "give -o DIR" in capsys.readouterr().err
     assert main(["ingest", "-", "--db", str(db), "--parts", str(tmp_path / "p")]) == 2

@@ -154,8 +154,10 @@ def read_result(part: Path) -> ShardResult:
 
 
 def list_parts(source: Path | Sequence[Path]) -> list[Path]:
-    """Part files in a directory (or the given files), in the order of their shards' first input paths."""
-    if isinstance(source, (str, Path)) and Path(source).is_dir():
+    """The parts in a directory (other Parquet files there are left out) or the given part files, in
+    the order of their shards' first input paths.  A given file that is not a part is an error."""
+    folder = isinstance(source, (str, Path)) and Path(source).is_dir()
+    if folder:
         files = [p for p in Path(source).iterdir() if p.suffix == ".parquet" and not p.name.startswith(".")]
     else:
         files = [Path(p) for p in ([source] if isinstance(source, (str, Path)) else source)]
@@ -168,10 +170,16 @@ def list_parts(source: Path | Sequence[Path]) -> list[Path]:
     try:
         rows = con.execute("SELECT file_name, value FROM parquet_kv_metadata(?) WHERE key = ?",
                            [[str(p) for p in files], f"{META_PREFIX}first".encode()]).fetchall()
+    except duckdb.Error as exc:
+        raise ValueError(f"not a Parquet part: {str(exc).splitlines()[0]}") from exc
     finally:
         con.close()
-    shard_of = {name: bytes(value).decode() for name, value in rows}
-    return sorted(files, key=lambda p: (shard_of.get(str(p), ""), p.name))
+    first_path = {name: bytes(value).decode() for name, value in rows}
+    strangers = [p for p in files if str(p) not in first_path]
+    if strangers and not folder:
+        raise ValueError(f"not a ghatna part (no ghatna metadata): {strangers[0]}")
+    parts = [p for p in files if str(p) in first_path]
+    return sorted(parts, key=lambda p: (first_path[str(p)], p.name))
 
 
 def remove_temporaries(out_dir: Path) -> int:
