@@ -214,3 +214,16 @@ def test_part_is_written_whole_or_not_at_all(corpus: Path, tmp_path: Path):
     with pytest.raises(Boom):
         write_part(tmp_path / "parts", shard, documents())
     assert os.listdir(tmp_path / "parts") == []
+
+
+def test_load_keeps_the_last_copy_of_a_document_found_in_two_shards(tmp_path: Path):
+    for name in ("x1.jsonl", "x2.jsonl"):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / name).write_text(json.dumps({"text": ENGLISH[0]}) + "\n", encoding="utf-8")
+    summary = run([str(tmp_path / "in")], tmp_path / "parts", "local", pipeline=light_pipeline(), workers=1)
+    assert summary.documents.read == 2
+    with Store(tmp_path / "s.duckdb") as store:
+        counts = load_parts(store, list_parts(tmp_path / "parts"))
+        assert (counts.documents, store.counts()["documents"]) == (1, 1)
+        (source,) = store.query("SELECT source FROM documents")[1][0]
+    assert source.endswith("x2.jsonl:1")
