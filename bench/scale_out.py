@@ -89,6 +89,7 @@ def run_config(inputs: Path, parts: Path, engine: str, n: int) -> dict:
         ray_start = time.perf_counter() - started
     at_start = _tree_cpu_s(os.getpid())  # what the driver and Ray's processes had used before the job
     cpu.update(at_start)
+    sampler_at_start = sampler_cpu
     started = time.perf_counter()
     if engine == "ray":
         summary = run([str(inputs)], parts, "ray", actors=n)
@@ -103,7 +104,7 @@ def run_config(inputs: Path, parts: Path, engine: str, n: int) -> dict:
     for pid, used in cpu.items():
         name = "driver" if pid == os.getpid() else names.get(pid) or "workers"
         by_process[name] = by_process.get(name, 0.0) + used - at_start.get(pid, 0.0)
-    by_process["driver"] -= sampler_cpu
+    by_process["driver"] -= sampler_cpu - sampler_at_start
     job_cpu = sum(by_process.values())
     docs = summary.documents
     assert docs.read == docs.ok + docs.failed and not summary.failed_shards, summary
