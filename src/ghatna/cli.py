@@ -49,6 +49,8 @@ def _add_debug(p: argparse.ArgumentParser, default: object = argparse.SUPPRESS) 
 def _add_wait(p: argparse.ArgumentParser, default: float) -> None:
     p.add_argument("--wait", type=_seconds, default=default, metavar="SECONDS",
                    help=f"how long to wait for a store another process is using (default: {default:g})")
+ENGINES = ("local", "ray")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
 def _add_batch_args(p: argparse.ArgumentParser) -> None:
@@ -63,6 +65,17 @@ def _add_batch_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cameo-dictionary", action="store_true",
                    help="English: code verbs the event lexicon lacks with PETRARCH2's CAMEO verb dictionary "
                         "(more events; off by default, as Hindi has no counterpart)")
+    g = p.add_argument_group("sharded runs (docs/scale-out.md)")
+    g.add_argument("--engine", choices=ENGINES, default="local",
+                   help="local: this machine's processes (default); ray: a Ray Data actor pool, writing "
+                        "one Parquet part per input shard (pip install 'ghatna[ray]')")
+    g.add_argument("--parts", type=Path, metavar="DIR",
+                   help="folder of per-shard Parquet parts; a re-run skips shards already there "
+                        "(with --engine local too)")
+    g.add_argument("--address", metavar="ADDR",
+                   help="Ray cluster: auto, ray://host:port or host:port (default: start Ray here)")
+    g.add_argument("--actors", type=int, metavar="N",
+                   help="Ray actors, each one pipeline (default: one per CPU, less one per node)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reprocess", action="store_true",
                    help="analyse every input again, even those an earlier run stored")
     _add_wait(p, 300.0)
+
+    p = sub.add_parser("load", help="load per-shard Parquet parts (from --engine ray or --parts) into a store")
+    p.add_argument("parts", nargs="+", type=Path, metavar="PARTS", help="part files or folders of them")
+    p.add_argument("--db", type=Path, required=True, help="DuckDB file (created if missing)")
 
     p = sub.add_parser("query", help="run read-only SQL against a store and print the result")
     p.add_argument("sql")
@@ -198,10 +215,52 @@ def _progress(args: argparse.Namespace) -> bool | None:
     return False if args.no_progress else None
 
 
+def _sharded(args: argparse.Namespace, parts: Path):  # noqa: ANN202 - JobSummary
+    from ghatna.engines import print_job_summary, run
+
+    summary = run(args.paths, parts, engine=args.engine, workers=args.workers, address=args.address,
+                  actors=args.actors, pipeline=_pipeline(args),
+                  progress=not args.no_progress and sys.stderr.isatty())
+    print_job_summary(summary)
+    return summary
+
+
+def _sharded_usage(args: argparse.Namespace) -> str | None:
+    if "-" in args.paths:
+        return "stdin cannot be sharded: give files or directories"
+    return None
+
+
+def _extract_sharded(args: argparse.Namespace) -> int:
+    from ghatna.engines import iter_part_documents
+
+    jsonl = args.output is not None and args.output.suffix.lower() in JSONL_SUFFIXES
+    parts = args.parts or (args.output if args.output and not jsonl else None)
+    if jsonl and parts is None:
+        parts = args.output.with_name(args.output.name + ".parts")
+    problem = _sharded_usage(args) or (None if parts else "a sharded extract writes Parquet parts: give "
+                                       "-o DIR, or --parts DIR (JSON Lines then go to -o FILE.jsonl or stdout)")
+    if problem:
+        print(f"ghatna extract: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    summary = _sharded(args, parts)
+    if args.output is None or jsonl:
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+        try:
+            for doc in iter_part_documents(summary.parts):
+                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        finally:
+            if args.output:
+                out.close()
+    return summary.exit_code
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from ghatna.batch import Summary, print_summary, process
     from ghatna.read.sources import iter_sources
 
+    if args.engine != "local" or args.parts:
+        return _extract_sharded(args)
     summary = Summary()
     docs = process(iter_sources(args.paths, stdin=sys.stdin), summary, workers=args.workers,
                    pipeline=_pipeline(args), progress=_progress(args))
@@ -220,12 +279,42 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from ghatna.batch import Summary, ingest, print_summary
     from ghatna.read.sources import iter_sources
 
+    if args.engine != "local" or args.parts:
+        problem = _sharded_usage(args)
+        if problem:
+            print(f"ghatna ingest: {problem}", file=sys.stderr)
+            return EXIT_USAGE
+        job = _sharded(args, args.parts or args.db.with_name(args.db.name + ".parts"))
+        _load(job.parts, args.db)
+        return job.exit_code
     summary = Summary()
     ingest(iter_sources(args.paths, stdin=sys.stdin), args.db, summary, workers=args.workers,
            pipeline=_pipeline(args), progress=_progress(args), reprocess=args.reprocess,
            wait=args.wait, on_wait=_say)
     print_summary(summary)
     return summary.exit_code
+
+
+def _load(parts: list[Path], db: Path) -> None:
+    from ghatna.engines import load_parts
+    from ghatna.store import Store
+
+    with Store(db) as store:
+        counts = load_parts(store, parts)
+    print(f"loaded {counts.parts} parts into {db}: {counts.documents} documents, {counts.errors} error records",
+          file=sys.stderr)
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from ghatna.engines import list_parts
+
+    try:
+        parts = [part for source in args.parts for part in list_parts(source)]
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"ghatna load: {exc}", file=sys.stderr)
+        return 2
+    _load(parts, args.db)
+    return 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:

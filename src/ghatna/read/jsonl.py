@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ghatna.read.raw import RawDocument
 
@@ -87,6 +87,11 @@ def _record(source: str, line: bytes) -> RawDocument:
         return RawDocument(source=source, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
     if not isinstance(record, dict):
         return RawDocument(source=source, error=f"JSON Lines record is {_json_type(record)}, not an object")
+    return record_document(source, record)
+
+
+def record_document(source: str, record: dict[str, Any]) -> RawDocument:
+    """A record with a `text` field and optional metadata (JSON Lines line, Parquet row) as a document."""
     body = record.get("text")
     if body is None:
         return RawDocument(source=source, error="record has no `text` field")
