@@ -32,6 +32,9 @@ from ghatna.engines.shards import Shard
 from ghatna.store import TABLES, Store
 
 CHILD_TABLES = ("entities", "mentions", "events", "quotes", "quantities")
+# One row per input (`document_sources`): nested in a part like a child table, but loaded from
+# every part, not only the winning copy of a doc_id, as each input keeps its own record.
+SOURCES = "document_sources"
 ERROR_STATUS = "error"
 TEMP_SUFFIX = ".tmp"
 META_PREFIX = "ghatna."
@@ -78,10 +81,12 @@ def _part_select_sql(shard_path: str) -> str:
     children = ", ".join(f"COALESCE({t}.items, []) AS {t}" for t in CHILD_TABLES)
     joins = " ".join(f"LEFT JOIN ({_child_list_sql(t)}) {t} ON {t}.doc_id = d.doc_id" for t in CHILD_TABLES)
     shard = _sql_string(shard_path)
-    return (f"SELECT {shard} AS shard, {doc_columns}, NULL::VARCHAR AS reason, {children} FROM documents d {joins} "
+    inputs = f"LEFT JOIN ({_child_list_sql(SOURCES)}) s ON s.doc_id = ALIAS.doc_id"
+    return (f"SELECT {shard} AS shard, {doc_columns}, NULL::VARCHAR AS reason, {children}, "
+            f"COALESCE(s.items, []) AS {SOURCES} FROM documents d {joins} {inputs.replace('ALIAS', 'd')} "
             f"UNION ALL BY NAME "
-            f"SELECT {shard} AS shard, doc_id, source, {_sql_string(ERROR_STATUS)} AS status, reason, "
-            f"ingested_at, position, doc FROM errors "
+            f"SELECT {shard} AS shard, e.doc_id, e.source, {_sql_string(ERROR_STATUS)} AS status, e.reason, "
+            f"e.ingested_at, e.position, e.doc, COALESCE(s.items, []) AS {SOURCES} FROM errors e {inputs.replace('ALIAS', 'e')} "
             f"ORDER BY position")
 
 
@@ -229,7 +234,8 @@ def _load_chunk(con: duckdb.DuckDBPyConnection, files: list[str]) -> tuple[int, 
         incoming = (f"(SELECT p.* FROM read_parquet({listed}, filename = true, union_by_name = true) p "
                     "SEMI JOIN winners w ON p.filename = w.filename AND p.position = w.position)")
         for table in TABLES:
-            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM winners)")
+            if table != SOURCES:
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM winners)")
         names = ", ".join(_quote(name) for name, _ in TABLES["documents"])
         (documents,) = con.execute(f"INSERT INTO documents ({names}) SELECT {names} FROM {incoming} "
                                    f"WHERE status IS DISTINCT FROM {_sql_string(ERROR_STATUS)}").fetchone()
@@ -240,7 +246,17 @@ def _load_chunk(con: duckdb.DuckDBPyConnection, files: list[str]) -> tuple[int, 
             names = ", ".join(_quote(name) for name, _ in TABLES[table])
             con.execute(f"INSERT INTO {table} ({names}) SELECT doc_id, unnest({table}, recursive := true) "
                         f"FROM {incoming} WHERE len({table}) > 0")
+        every = f"(SELECT unnest({SOURCES}, recursive := true) FROM read_parquet({listed}, union_by_name = true))"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE incoming_sources AS SELECT DISTINCT * FROM {every}")
+        con.execute(f"DELETE FROM {SOURCES} USING incoming_sources i WHERE {SOURCES}.source = i.source "
+                    f"AND {SOURCES}.input_hash IS NOT DISTINCT FROM i.input_hash")
+        names = ", ".join(_quote(name) for name, _ in TABLES[SOURCES] if name != "doc_id")
+        con.execute(f"INSERT INTO {SOURCES} (doc_id, {names}) SELECT doc_id, {names} FROM ("
+                    f"SELECT doc_id, unnest({SOURCES}, recursive := true) FROM read_parquet({listed}, "
+                    f"union_by_name = true)) QUALIFY row_number() OVER (PARTITION BY source, input_hash "
+                    f"ORDER BY ingested_at DESC) = 1")
         con.execute("DROP TABLE winners")
+        con.execute("DROP TABLE incoming_sources")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
