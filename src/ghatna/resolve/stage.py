@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from ghatna.document import Document, Entity, Mention
+from ghatna.lang import get_pack
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
 from ghatna.lang.hi import events as hi_events
 from ghatna.lang.hi.names import similarity, skeleton
-from ghatna.resolve.gazetteer import Place
+from ghatna.resolve.gazetteer import CONFIDENCE_FLOOR, Place, PlaceContext, Region, common_words
 from ghatna.resolve.matcher import (
     HONORIFICS,
     Matcher,
@@ -44,14 +45,34 @@ from ghatna.resolve.registry import Actor
 from ghatna.text.normalise import match_key
 
 _WORD = re.compile(r"[\w\u0900-\u0963\u0971-\u097f\u200c\u200d.'’-]+")
-# Words before a place name asking for a province rather than a city.
 SPOT_MIN_POPULATION = 100_000
+# Capitals and cities of a million or more are spotted in Hindi text wherever they are named
+# as written (followed by a postposition), whatever country the story names.
+SPOT_WORLD_CITY = 1_000_000
+# For places, a demonym says less about where a story is than a country's name does.
+DEMONYM_PLACE_WEIGHT = 0.3
+# Confident places lend their country (admin1 and country places fully, cities half), their
+# subdivision and their point to the others.
+CONTEXT_CONFIDENCE = 0.9
 SPOT_MIN_CONSONANTS = 3
 BIG_CITY = 1_000_000
 SPOT_SOUND_FLOOR = 0.8
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 CONTINENT_QUALIFIERS = hi_agents.CONTINENT_QUALIFIERS | en_agents.CONTINENT_QUALIFIERS
-ADMIN1_CUES = frozenset(match_key(w) for w in "प्रांत प्रान्त राज्य प्रदेश क्षेत्र province state region oblast".split())
+
+
+def _place_words(name: str) -> frozenset[str]:
+    """One kind of place word from every supported language's pack (lang/<code>/places.py)."""
+    return frozenset(w for code in ("hi", "en") for w in getattr(get_pack(code).places, name, ()))
+
+
+# Cue words beside a name -> the kind of place they ask for.
+CUES = {kind: _place_words(name) for kind, name in (
+    ("A", "ADMIN1_CUES"), ("D", "ADMIN2_CUES"), ("P", "CITY_CUES"), ("C", "COUNTRY_CUES"))}
+ADMIN1_CUES = CUES["A"]
+QUALIFIER_LINKS = _place_words("QUALIFIER_LINKS")
+GENERIC_PLACE_HEADS = _place_words("GENERIC_PLACE_HEADS")
+POSTPOSITIONS = _place_words("POSTPOSITIONS")
 
 
 @dataclass
@@ -125,18 +146,28 @@ class ResolveStage:
         m = matcher()
         date = date_key(doc.published)
         entities = doc.entities
-        # Pass 1 (names as written) gives the document's country focus, with the countries
-        # the text names; pass 2 resolves with it.
+        # Pass 1 (names as written) gives the document's country focus for actors, with the
+        # countries the text names; places are weighed by the countries the text names as
+        # places (demonyms weigh less), never by its actors' countries.
         named = context_countries(doc.text, m.reg)
         written = [self._resolve_written(e, m, date) for e in entities]
         focus = _country_focus(entities, written)
         for country, weight in document_focus(doc.text, doc.lang, m.reg, named).items():
             focus[country] = max(focus.get(country, 0.0), weight)
-        found = [self._resolve_entity(doc, e, m, date, focus) for e in entities]
+        place_countries = document_focus(doc.text, doc.lang, m.reg, context_countries(
+            doc.text, m.reg, demonym_weight=DEMONYM_PLACE_WEIGHT))
+        cues = [_cue_kind(doc.text, e) for e in entities]
+        found = [self._resolve_entity(doc, e, m, date, focus, PlaceContext(dict(place_countries), want=cue))
+                 for e, cue in zip(entities, cues, strict=True)]
+        qualified_country = self._places_in_context(doc, entities, found, cues, m, date, focus, place_countries)
         _drop_namesakes(entities, found, m, date)
-        for entity, res in zip(entities, found, strict=True):
+        for i, (entity, res) in enumerate(zip(entities, found, strict=True)):
+            if res is not None and res.is_place and res.confidence < CONFIDENCE_FLOOR:
+                found[i] = res = None  # no answer rather than a far-off one: the name stays, with no point
             if res is not None:
                 _apply(entity, res)
+            elif qualified_country.get(i):
+                entity.country = qualified_country[i]  # 'Namanga, Kenya': somewhere in Kenya
         resolved_ids = {e.id for e, r in zip(entities, found, strict=True) if r is not None}
         self._role_phrases(doc, m, date, resolved_ids)
         self._spot(doc, m, date, resolved_ids, named)
@@ -153,29 +184,76 @@ class ResolveStage:
         return None
 
     def _resolve_entity(self, doc: Document, entity: Entity, m: Matcher, date: str | None,
-                        focus: dict[str, float]) -> Resolution | None:
+                        focus: dict[str, float], context: PlaceContext) -> Resolution | None:
         best: Resolution | None = None
         texts = sorted({mt.text for mt in entity.mentions}, key=len, reverse=True) or [entity.name]
-        want_admin1 = any(_word_before(doc.text, mt.start) in ADMIN1_CUES for mt in entity.mentions)
         failed: list[str] = []
         best_text = ""
         for text in texts:
-            res = m.resolve(text, entity.type, date, focus, want_admin1)
+            res = m.resolve(text, entity.type, date, focus, place_context=context)
+            if res is None and entity.type in (None, "LOC", "GPE"):
+                res = _resolve_linked(text, m, date, focus, context)
             if res is not None and (best is None or res.strength > best.strength):
                 best, best_text = res, text
             elif res is None and entity.type == "PER":
                 failed.append(text)
         if best is not None and best.id == m.reg.by_country.get("USA") and entity.mentions and all(
                 _word_before(doc.text, mt.start) in CONTINENT_QUALIFIERS for mt in entity.mentions):
-            return None  # लैटिन अमेरिका, South America
+            return None  # Latin America, South America
         if best is not None and best.type == "PER" and any(
                 _other_first_name(t, best_text, m.reg.by_id.get(best.id)) for t in failed):
             return None  # Chris Harris ... Harris: the full name is no known person, so neither is Harris
-        if best is None and entity.type in ("PER", "ORG"):
-            best = _big_city_mistagged(texts, m)
+        if best is None and entity.type in ("PER", "ORG", "NORP"):
+            best = _big_city_mistagged(texts, m, entity.type)
             if best is not None:
                 entity.type = "GPE"  # the recogniser's type was wrong
         return best
+
+    def _places_in_context(self, doc: Document, entities: list[Entity], found: list[Resolution | None],
+                           cues: list[str | None], m: Matcher, date: str | None, focus: dict[str, float],
+                           place_countries: dict[str, float]) -> dict[int, str]:
+        """Second pass over places: explicit qualifiers ('Prague, Oklahoma', 'Y ke X'), then the
+        countries, subdivisions and points of the places resolved with confidence as context
+        for the others (Mordecai's 'other places in the document').  Updates `found`; returns
+        the country of each qualified place that no gazetteer place fits."""
+        qualifiers = _qualifiers(doc.text, entities)
+        qualified_country: dict[int, str] = {}
+        for j in {j for js in qualifiers.values() for j in js}:
+            res = found[j]
+            # a qualifier is a region: 'Oklahoma' after 'Prague,' is the state, not Oklahoma City
+            if res is not None and res.is_place and res.geo is not None and res.geo.precision == "city":
+                again = self._resolve_entity(doc, entities[j], m, date, focus,
+                                             PlaceContext(dict(place_countries), want="A"))
+                if again is not None and again.geo is not None and again.geo.precision in ("admin1", "admin2"):
+                    found[j] = again
+        regions: dict[int, Region] = {}
+        for i, js in qualifiers.items():
+            own = found[i]
+            precision = own.geo.precision if own is not None and own.geo is not None else None
+            if precision == "country":
+                continue  # a country is qualified by nothing ('Georgia, Armenia' is a list)
+            for j in js:
+                region = _region_of(found[j], m)
+                if region is None or (precision == "admin1" and region.admin1):
+                    continue  # two subdivisions in a list ('Bihar, Jharkhand')
+                regions[i] = region
+                break
+        for i, region in regions.items():
+            res = self._resolve_entity(doc, entities[i], m, date, focus,
+                                       PlaceContext(dict(place_countries), want=cues[i], within=region))
+            found[i] = res
+            if res is None:
+                qualified_country[i] = region.country
+        for i in range(len(entities)):
+            res = found[i]
+            if i in regions or not _is_place_entity(entities[i], res):
+                continue
+            context = _context_without(i, found, place_countries)
+            context.want = cues[i]
+            again = self._resolve_entity(doc, entities[i], m, date, focus, context)
+            if again is not None:
+                found[i] = again
+        return qualified_country
 
     def _role_phrases(self, doc: Document, m: Matcher, date: str | None, resolved: set[str]) -> None:
         spans = sorted((mt.start, mt.end, e) for e in doc.entities for mt in e.mentions)
@@ -236,6 +314,103 @@ class ResolveStage:
             taken.append((start, end))
         if doc.lang in ("hi", "en"):
             self._spot_places(doc, m, taken, by_id, named)
+        if doc.lang == "hi":
+            self._spot_world_cities(doc, m, taken, by_id, named)
+            self._spot_beside_places(doc, m, taken, by_id)
+
+    def _add_place(self, doc: Document, m: Matcher, place: Place, start: int, end: int,
+                   by_id: dict[str, Entity], taken: list[tuple[int, int]], confidence: float = 1.0) -> None:
+        entity = by_id.get(place.id)
+        if entity is None:
+            entity = Entity(id=place.id, name=place.name, type="GPE")
+            _apply(entity, m.from_place(place, "place", "GPE", confidence))
+            doc.entities.append(entity)
+            by_id[place.id] = entity
+        entity.mentions.append(Mention(start, end, doc.text[start:end], "GPE"))
+        taken.append((start, end))
+
+    def _spot_world_cities(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
+                           by_id: dict[str, Entity], named_countries: dict[str, float]) -> None:
+        """Capitals and cities of 100,000+ written out in Devanagari as the gazetteer names them
+        (prag, jineva, oksford), that the recogniser missed, whatever country the story names:
+        one or two words, no everyday word among them, and for the smaller cities a
+        postposition or a cue word after the name."""
+        words = text_words(doc.text)
+        common = common_words()
+        context = PlaceContext(dict(named_countries))
+        for i in range(len(words)):
+            for n in (2, 1):
+                if i + n > len(words):
+                    continue
+                start, end = words[i][0], words[i + n - 1][1]
+                key = " ".join(w[2] for w in words[i : i + n])
+                if not _DEVANAGARI.search(key) or any(s < end and start < e for s, e in taken):
+                    continue
+                if any(w[2] in common or w[2] in hi_agents.NOT_NAMES for w in words[i : i + n]):
+                    continue
+                if any(doc.text[words[k][1] : words[k + 1][0]] != " " for k in range(i, i + n - 1)):
+                    continue
+                after = words[i + n][2] if i + n < len(words) else ""
+                marked = after in POSTPOSITIONS or any(after in cue for cue in CUES.values())
+                hits = [p for p in m.gaz.hits(key) if p.kind == "P" and (
+                    p.feature == "capital" or p.population >= SPOT_WORLD_CITY
+                    or (p.population >= SPOT_MIN_POPULATION and (marked or len(skeleton(key)) >= 5)))]
+                if not hits or len(skeleton(key).replace(" ", "")) < SPOT_MIN_CONSONANTS - 1:
+                    continue
+                place, confidence = m.gaz.choose(key, context)
+                if place is None or place.id not in {p.id for p in hits} or confidence < CONFIDENCE_FLOOR:
+                    continue
+                self._add_place(doc, m, place, start, end, by_id, taken, confidence)
+                break
+
+    def _spot_beside_places(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
+                            by_id: dict[str, Entity]) -> None:
+        """A word or two that the recogniser missed between or after places it found: in a list
+        ('gova, gaya aur amritsar': X, Y and Z are places of one country) or after a qualifier
+        ('bihar ke gaya mein': Y ke X), looked up in the gazetteer inside that country or
+        region, by name or by sound."""
+        places = sorted((mt.start, mt.end, e) for e in doc.entities if e.geo is not None and e.country
+                        for mt in e.mentions)
+        words = text_words(doc.text)
+        ends = {w[1]: k for k, w in enumerate(words)}
+        separators = {",", "और", "व", "तथा", "या"}
+        for (_, end1, left), (start2, _, right) in zip(places, places[1:], strict=False):
+            k = ends.get(end1)
+            if k is None or left.country != right.country:
+                continue
+            between = [w for w in words[k + 1 :] if w[1] <= start2]
+            gap_words = [w for w in between if w[2] not in separators]
+            if not 1 <= len(gap_words) <= 2 or len(between) - len(gap_words) < 1:
+                continue
+            if doc.text[end1 : between[0][0]].strip() not in (",", ""):
+                continue
+            self._spot_in_region(doc, m, gap_words, Region(left.country), by_id, taken)
+        for _, end, outer in places:
+            k = ends.get(end)
+            if k is None or k + 3 >= len(words) or words[k + 1][2] not in QUALIFIER_LINKS:
+                continue
+            region = _region_of_entity(outer, m)
+            if region is None:
+                continue
+            for n in (1, 2):
+                if k + 2 + n < len(words) and words[k + 2 + n][2] in POSTPOSITIONS | CUES["P"]:
+                    self._spot_in_region(doc, m, list(words[k + 2 : k + 2 + n]), region, by_id, taken)
+                    break
+
+    def _spot_in_region(self, doc: Document, m: Matcher, gap: list[tuple[int, int, str, str]], region: Region,
+                        by_id: dict[str, Entity], taken: list[tuple[int, int]]) -> None:
+        start, end = gap[0][0], gap[-1][1]
+        if any(s < end and start < e for s, e in taken):
+            return
+        surface = doc.text[start:end]
+        if any(w[2] in hi_agents.NOT_NAMES for w in gap) or len(skeleton(surface).replace(" ", "")) < 2:
+            return
+        place, confidence = m.gaz.choose(surface, PlaceContext(within=region))
+        if place is None or place.kind == "C" or confidence < CONFIDENCE_FLOOR:
+            return
+        if match_key(surface) not in {match_key(place.name)} and similarity(surface, place.name) < SPOT_SOUND_FLOOR:
+            return
+        self._add_place(doc, m, place, start, end, by_id, taken, confidence)
 
     def _spot_places(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
                      by_id: dict[str, Entity], named_countries: dict[str, float]) -> None:
@@ -287,6 +462,124 @@ class ResolveStage:
             i += step
 
 
+def _cue_kind(text: str, entity: Entity) -> str | None:
+    """The kind of place a cue word beside the entity's mentions asks for: 'A' (state,
+    province), 'D' (district), 'P' (city, town, village), 'C' (country), else None.
+    English 'the state of X' and 'X state'; Hindi cue words follow the name or precede it."""
+    for mt in entity.mentions:
+        before = _words_before(text, mt.start, 2)
+        after = _word_after(text, mt.end)
+        if len(before) == 2 and before[-1] == "of":
+            before = before[:1]  # 'the town of Oxford'
+        for word in (after, before[-1] if before else ""):
+            for kind, words in CUES.items():
+                if word and word in words:
+                    return kind
+    return None
+
+
+def _resolve_linked(text: str, m: Matcher, date: str | None, focus: dict[str, float],
+                    context: PlaceContext) -> Resolution | None:
+    """A span that holds 'Y ke X' (a district or state, a link word, a town) as one name: X
+    inside Y."""
+    words = text.split()
+    for k in range(1, len(words) - 1):
+        if match_key(words[k]) in QUALIFIER_LINKS:
+            outer = m.resolve(" ".join(words[:k]), "GPE", date, focus, place_context=PlaceContext(
+                dict(context.countries), want="A"))
+            region = _region_of(outer, m)
+            if region is not None:
+                inner = PlaceContext(dict(context.countries), want=context.want, within=region)
+                return m.resolve(" ".join(words[k + 1 :]), "GPE", date, focus, place_context=inner)
+    return None
+
+
+def _qualifiers(text: str, entities: list[Entity]) -> dict[int, list[int]]:
+    """Entity index -> indexes of the entities that qualify it: 'X, Y' (Prague, Oklahoma) and
+    'Y ke X' (the link words of the Hindi pack)."""
+    spans = sorted((mt.start, mt.end, i) for i, e in enumerate(entities) for mt in e.mentions)
+    found: dict[int, list[int]] = {}
+    for (_, e1, i), (s2, _, j) in zip(spans, spans[1:], strict=False):
+        if i == j:
+            continue
+        gap = text[e1:s2]
+        if gap.strip() == "," and "\n" not in gap:
+            found.setdefault(i, []).append(j)  # X, Y
+        elif len(gap) < 8 and match_key(gap.strip()) in QUALIFIER_LINKS:
+            found.setdefault(j, []).append(i)  # Y ke X
+    return found
+
+
+def _region_of(res: Resolution | None, m: Matcher) -> Region | None:
+    """The region a resolved qualifier stands for: a country, a subdivision or a district."""
+    if res is None or res.geo is None or not res.country:
+        return None
+    if res.geo.precision == "country":
+        return Region(res.country)
+    if res.is_place and res.geo.precision in ("admin1", "admin2"):
+        place = _place_of(res, m)
+        if place is not None:
+            return Region(place.country, place.admin1, place.admin2 if place.kind == "D" else "")
+    return None
+
+
+def _region_of_entity(entity: Entity, m: Matcher) -> Region | None:
+    if entity.geo is None or not entity.country:
+        return None
+    if entity.geo.precision == "country":
+        return Region(entity.country)
+    if entity.geo.precision in ("admin1", "admin2"):
+        place = _place_of(Resolution(entity.id, entity.name, "GPE", entity.country, None, entity.geo, "place", 4), m)
+        if place is not None:
+            return Region(place.country, place.admin1, place.admin2 if place.kind == "D" else "")
+    return None
+
+
+def _place_of(res: Resolution, m: Matcher) -> Place | None:
+    for p in m.gaz.hits(match_key(res.name)):
+        if p.id == res.id:
+            return p
+    for p in m.gaz.hits("~" + skeleton(res.name)):
+        if p.id == res.id:
+            return p
+    return None
+
+
+def _is_place_entity(entity: Entity, res: Resolution | None) -> bool:
+    if res is not None:
+        return res.is_place
+    return entity.type in (None, "LOC", "GPE")
+
+
+def _context_without(i: int, found: list[Resolution | None], countries: dict[str, float]) -> PlaceContext:
+    """The document's place context from its confident places other than the i-th."""
+    context = PlaceContext(dict(countries))
+    for k, res in enumerate(found):
+        if k == i or res is None or res.geo is None or not res.country:
+            continue
+        precision = res.geo.precision
+        if res.is_place and res.confidence < CONTEXT_CONFIDENCE:
+            continue
+        if not res.is_place and res.type != "GPE":
+            continue  # actors do not place a story
+        weight = 1.0 if precision in ("country", "admin1") else 0.5
+        context.countries[res.country] = max(context.countries.get(res.country, 0.0), weight)
+        if res.is_place and res.geo.admin1:
+            context.admin1.add((res.country, res.geo.admin1))
+        if res.is_place and precision in ("city", "admin2"):
+            context.points.append((res.geo.lat, res.geo.lon))
+    return context
+
+
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    return [match_key(w) for w in _WORD.findall(text[max(0, start - 40) : start])[-n:]]
+
+
+def _word_after(text: str, end: int) -> str:
+    words = _WORD.findall(text[end : end + 30])
+    return match_key(words[0]) if words else ""
+
+
 def _drop_namesakes(entities: list[Entity], found: list[Resolution | None], m: Matcher,
                     date: str | None) -> None:
     """A surname alone ('Johnson') is not the known person of that surname when the document
@@ -305,11 +598,18 @@ def _drop_namesakes(entities: list[Entity], found: list[Resolution | None], m: M
             found[i] = None
 
 
-def _big_city_mistagged(texts: list[str], m: Matcher) -> Resolution | None:
+def _big_city_mistagged(texts: list[str], m: Matcher, ner_type: str | None) -> Resolution | None:
     """A one-word 'person' or 'organisation' that is no known actor but is written as the name
-    of a city of a million or more (प्योंगयांग tagged as a person) is that city."""
+    of a city of a million or more (Pyongyang in Devanagari tagged as a person) is that city;
+    so is a 'nationality' that is no demonym but a city of 100,000 or more (Aleppo)."""
     for text in texts:
         name = clean_name(text)
+        if ner_type == "NORP":
+            cities = [p for p in m.gaz.hits(match_key(name)) if p.kind == "P" and p.population >= SPOT_MIN_POPULATION
+                      and similarity(name, p.name) >= SPOT_SOUND_FLOOR]
+            if cities:
+                return m.from_place(max(cities, key=lambda p: p.population), "place", "GPE")
+            continue
         if " " in name or name.isascii():
             continue  # one-word Devanagari names only (English ones are tagged well)
         cities = [p for p in m.gaz.hits(match_key(name)) if p.kind == "P" and p.population >= BIG_CITY]
