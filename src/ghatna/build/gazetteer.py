@@ -286,6 +286,8 @@ def build(data_dir: Path | None = None) -> tuple[list[Place], list[str], dict]:
         stripped = _GENERIC.sub(" ", sub.name.replace("-", " ")).strip()
         if stripped and stripped != sub.name:
             p.latin.append(stripped)
+        if p.admin1 != sub.name:
+            p.latin.append(p.admin1)  # GeoNames' name: Kashmir for Jammu and Kashmir
         hi_name = hi.gettext(sub.name)
         if hi_name != sub.name and not set(_ascii_words(stripped or sub.name)) <= generic_en:
             p.add_hindi(hi_name, "pycountry")

@@ -11,7 +11,7 @@ import importlib
 import json
 from pathlib import Path
 
-SUITES = ("structure", "ner", "resolve", "events", "claims")
+SUITES = ("structure", "ner", "resolve", "events", "claims", "geo")
 DEFAULT_DATA_DIR = Path("../shared/data")
 
 

@@ -50,6 +50,8 @@ CONTEXT_COUNTRY = 2.5
 CONTEXT_ADMIN1 = 1.0
 CONTEXT_NEAR_KM = 150.0
 CONTEXT_NEAR = 1.0
+FAR_FROM_CONTEXT_KM = 800.0
+FAR_FROM_CONTEXT = 2.0
 WANTED_KIND = 3.0
 # A place that is not in the gazetteer competes with what is: as a town of 1,000 people for a
 # name matched as written, as a well-matched town of 100,000 for one matched by sound.
@@ -189,8 +191,12 @@ class Gazetteer:
                     s -= 1.0
             if (p.country, p.admin1) in context.admin1 and p.kind != "A":
                 s += CONTEXT_ADMIN1
-            if context.points and min(distance_km(p.lat, p.lon, a, b) for a, b in context.points) <= CONTEXT_NEAR_KM:
-                s += CONTEXT_NEAR
+            if context.points:
+                nearest = min(distance_km(p.lat, p.lon, a, b) for a, b in context.points)
+                if nearest <= CONTEXT_NEAR_KM:
+                    s += CONTEXT_NEAR
+                elif not exact and nearest >= FAR_FROM_CONTEXT_KM:
+                    s -= FAR_FROM_CONTEXT  # a sound-alike far from every place the story names is likely a miss
             return s
 
         return sorted(((score(p), p) for p in places), key=lambda x: -x[0]), exact

@@ -49,6 +49,7 @@ SPOT_MIN_POPULATION = 100_000
 # Capitals and cities of a million or more are spotted in Hindi text wherever they are named
 # as written (followed by a postposition), whatever country the story names.
 SPOT_WORLD_CITY = 1_000_000
+WORLD_SOUND_FLOOR = 0.9  # ... or a spelling of that name that sounds just the same
 # For places, a demonym says less about where a story is than a country's name does.
 DEMONYM_PLACE_WEIGHT = 0.3
 # Confident places lend their country (admin1 and country places fully, cities half), their
@@ -192,7 +193,8 @@ class ResolveStage:
         for text in texts:
             res = m.resolve(text, entity.type, date, focus, place_context=context)
             if res is None and entity.type in (None, "LOC", "GPE"):
-                res = _resolve_linked(text, m, date, focus, context)
+                res = _resolve_linked(text, m, date, focus, context) or _resolve_without_cue(
+                    text, m, date, focus, context)
             if res is not None and (best is None or res.strength > best.strength):
                 best, best_text = res, text
             elif res is None and entity.type == "PER":
@@ -352,12 +354,19 @@ class ResolveStage:
                     continue
                 after = words[i + n][2] if i + n < len(words) else ""
                 marked = after in POSTPOSITIONS or any(after in cue for cue in CUES.values())
-                hits = [p for p in m.gaz.hits(key) if p.kind == "P" and (
+                region_cue = after in CUES["A"] or after in CUES["D"]  # 'kheda jile mein'
+                surface = doc.text[start:end]
+                found, exact = m.gaz.candidates(surface)
+                if not exact:
+                    found = [p for p in found if similarity(surface, p.name) >= WORLD_SOUND_FLOOR]
+                hits = [p for p in found if (p.kind in ("P", "D") and (
                     p.feature == "capital" or p.population >= SPOT_WORLD_CITY
-                    or (p.population >= SPOT_MIN_POPULATION and (marked or len(skeleton(key)) >= 5)))]
+                    or (p.population >= SPOT_MIN_POPULATION and (marked or len(skeleton(key)) >= 5))))
+                    or (region_cue and p.kind in ("A", "D"))]
                 if not hits or len(skeleton(key).replace(" ", "")) < SPOT_MIN_CONSONANTS - 1:
                     continue
-                place, confidence = m.gaz.choose(key, context)
+                context.want = "D" if after in CUES["D"] else ("A" if after in CUES["A"] else None)
+                place, confidence = m.gaz.choose(surface, context)
                 if place is None or place.id not in {p.id for p in hits} or confidence < CONFIDENCE_FLOOR:
                     continue
                 self._add_place(doc, m, place, start, end, by_id, taken, confidence)
@@ -492,6 +501,21 @@ def _resolve_linked(text: str, m: Matcher, date: str | None, focus: dict[str, fl
                 inner = PlaceContext(dict(context.countries), want=context.want, within=region)
                 return m.resolve(" ".join(words[k + 1 :]), "GPE", date, focus, place_context=inner)
     return None
+
+
+def _resolve_without_cue(text: str, m: Matcher, date: str | None, focus: dict[str, float],
+                         context: PlaceContext) -> Resolution | None:
+    """A span that ends in a cue word ('mandi jile', 'Sindh province'): the name before it, as
+    the kind of place the cue asks for."""
+    words = text.split()
+    if len(words) < 2:
+        return None
+    last = match_key(words[-1])
+    kind = next((k for k, cues in CUES.items() if last in cues), None)
+    if kind is None:
+        return None
+    inner = PlaceContext(dict(context.countries), set(context.admin1), list(context.points), kind, context.within)
+    return m.resolve(" ".join(words[:-1]), "GPE", date, focus, place_context=inner)
 
 
 def _qualifiers(text: str, entities: list[Entity]) -> dict[int, list[int]]:
