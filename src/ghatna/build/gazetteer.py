@@ -54,6 +54,7 @@ from ghatna.text.normalise import match_key
 OUT_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 OUT = OUT_DIR / "gazetteer.tsv.gz"
 COMMON_OUT = OUT_DIR / "common_hi.txt"
+SETTLEMENTS_OUT = OUT_DIR / "settlements.tsv.gz"
 MAX_LATIN_ALTERNATES = 3
 MAX_LATIN_ALTERNATES_BIG = 12
 BIG_CITY = 100_000
@@ -195,6 +196,7 @@ def build(data_dir: Path | None = None) -> tuple[list[Place], list[str], dict]:
 
     places: list[Place] = []
     by_id: dict[str, Place] = {}
+    admin1_of_code: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     city_named: dict[tuple[str, str], Place] = {}  # (cc, ascii name) -> biggest city of that name
     total1: Counter[tuple[str, str]] = Counter()  # (cc, admin1 key) -> people in its cities
     total2: Counter[tuple[str, str, str]] = Counter()
@@ -206,6 +208,8 @@ def build(data_dir: Path | None = None) -> tuple[list[Place], list[str], dict]:
         row = min(near, key=lambda r: (float(r["lat"]) - lat) ** 2 + (float(r["lon"]) - lon) ** 2) if near \
             else cell.get((cc, round(lat, 1), round(lon, 1)))
         admin1, admin2 = (row["admin1"], row["admin2"]) if row else ("", "")
+        if admin1:
+            admin1_of_code[(cc, c.get("admin1code") or "")][admin1] += 1
         pop = int(c.get("population") or 0)
         seat = bool(admin2) and _ascii_key(c["name"]) == _ascii_key(admin2)
         p = Place(f"geonames:{c['geonameid']}", "P", c["name"], a2_to_a3.get(cc, ""), admin1, admin2,
@@ -318,7 +322,8 @@ def build(data_dir: Path | None = None) -> tuple[list[Place], list[str], dict]:
             city.add_hindi(hi_name, "cldr")
             cldr += 1
 
-    report: dict = {"cldr_city_names": cldr}
+    settlements = _settlements(data, set(by_id), a2_to_a3, admin1_of_code, namesakes)
+    report: dict = {"cldr_city_names": cldr, "settlements_1000_5000": len(settlements)}
     common: list[str] = []
     if data_dir is not None:
         common, verified = _verify_in_corpora(places, Path(data_dir))
@@ -326,7 +331,32 @@ def build(data_dir: Path | None = None) -> tuple[list[Place], list[str], dict]:
     for p in places:
         p.latin = list(dict.fromkeys(p.latin))
     report.update(_coverage(places))
-    return places, common, report
+    return places + settlements, common, report
+
+
+def _settlements(data: Path, known: set[str], a2_to_a3: dict[str, str],
+                 admin1_of_code: dict[tuple[str, str], Counter[str]],
+                 namesakes: dict[tuple[str, str], list[dict[str, str]]]) -> list[Place]:
+    """Settlements of 1,000 to 5,000 people (GeoNames cities1000), kind S: looked up only
+    inside a region a qualifier names ('Prague, Oklahoma'), from a file of their own."""
+    cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
+    out = []
+    for c in cities.values():
+        gid = f"geonames:{c['geonameid']}"
+        if gid in known:
+            continue
+        cc = c["countrycode"]
+        names = admin1_of_code.get((cc, c.get("admin1code") or ""))
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        near = namesakes.get((cc, c["name"]))
+        row = min(near, key=lambda r: (float(r["lat"]) - lat) ** 2 + (float(r["lon"]) - lon) ** 2) if near else None
+        admin1 = names.most_common(1)[0][0] if names else (row["admin1"] if row else "")
+        p = Place(gid, "S", c["name"], a2_to_a3.get(cc, ""), admin1, row["admin2"] if row else "",
+                  lat, lon, int(c.get("population") or 0))
+        for a in c.get("alternatenames") or []:
+            p.add_hindi(a, "geonames")
+        out.append(p)
+    return out
 
 
 def _babel_territories(lang: str) -> dict[str, str]:
@@ -438,7 +468,7 @@ def _verify_in_corpora(places: list[Place], data_dir: Path) -> tuple[list[str], 
     # is Hajipur, not Jaipur, though both share a skeleton.
     best: dict[str, tuple[float, int, Place, str]] = {}
     for p in places:
-        if p.kind == "C":
+        if p.kind in ("C", "S"):
             continue
         big = p.feature == "capital" or p.kind in ("A", "D") or p.population >= CORPUS_MIN_POPULATION or (
             p.cc in south_asia and p.population >= CORPUS_MIN_POPULATION_SOUTH_ASIA)
@@ -505,6 +535,15 @@ def _coverage(places: list[Place]) -> dict:
 
 
 def write(places: list[Place], common: list[str], out: Path = OUT) -> None:
+    """The index and, beside it, the small settlements' index (`settlements.tsv.gz`, loaded
+    only when a qualified name needs it) and the everyday words."""
+    _write_index([p for p in places if p.kind != "S"], out)
+    _write_index([p for p in places if p.kind == "S"], out.parent / SETTLEMENTS_OUT.name)
+    if common:
+        (out.parent / COMMON_OUT.name).write_text("".join(w + "\n" for w in common), encoding="utf-8")
+
+
+def _write_index(places: list[Place], out: Path) -> None:
     """Places first (without keys), then one line per key with the indexes of its places, so
     that loading is two splits and places are parsed only when looked up."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -519,8 +558,6 @@ def write(places: list[Place], common: list[str], out: Path = OUT) -> None:
     text = "\n".join(lines) + "\n"
     with gzip.GzipFile(out, "wb", mtime=0) as f:
         f.write(text.encode("utf-8"))
-    if common:
-        (out.parent / COMMON_OUT.name).write_text("".join(w + "\n" for w in common), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

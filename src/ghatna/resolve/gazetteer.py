@@ -35,7 +35,8 @@ from ghatna.text.normalise import match_key
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv.gz"
 COMMON_WORDS_PATH = DATA_DIR / "common_hi.txt"
-PRECISION = {"P": "city", "D": "admin2", "A": "admin1", "C": "country"}
+SETTLEMENTS_PATH = DATA_DIR / "settlements.tsv.gz"
+PRECISION = {"P": "city", "S": "city", "D": "admin2", "A": "admin1", "C": "country"}
 SOUND_FLOOR = 0.6
 SHORT_SOUND_FLOOR = 0.8
 CLOSE_SOUND = 0.85  # a sound-alike this close counts as named
@@ -63,7 +64,7 @@ CONFIDENCE_FLOOR = 0.5
 
 class Place(NamedTuple):
     id: str
-    kind: str  # P city, D admin2, A admin1, C country
+    kind: str  # P city (5,000+), S settlement (1,000+), D admin2, A admin1, C country
     name: str
     country: str  # alpha-3
     admin1: str  # GeoNames admin1 name
@@ -160,6 +161,10 @@ class Gazetteer:
                     exact_ids.add(p.id)
         if context.within is not None:
             places = [p for p in places if p.inside(context.within)]
+            if not places and self is not _settlements_or_none():
+                small = _settlements_or_none()
+                # 'Prague, Oklahoma': a village the main index lacks, inside the region named
+                return small.rank(name, context) if small is not None else ([], exact)
         if not places:
             return [], exact
         countries = context.countries
@@ -236,6 +241,12 @@ def _registry_countries() -> frozenset[str]:
     from ghatna.resolve.registry import registry
 
     return frozenset(registry().by_country)
+
+
+@cache
+def _settlements_or_none() -> Gazetteer | None:
+    """Settlements of 1,000-5,000 people, loaded on the first qualified name that needs them."""
+    return load_gazetteer(SETTLEMENTS_PATH) if SETTLEMENTS_PATH.is_file() else None
 
 
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
