@@ -270,11 +270,19 @@ def build(data_dir: Path | None = None) -> tuple[list[Place], list[str], dict]:
     admin1_name: dict[tuple[str, str], str] = {}
     for row in rg:
         admin1_name.setdefault((row["cc"], _ascii_key(row["admin1"])), row["admin1"])
+    geonames_admin1: dict[str, list[str]] = defaultdict(list)  # alpha-2 -> ascii keys of its admin1 names
+    for cc_, k in admin1_name:
+        geonames_admin1[cc_].append(k)
     for sub in pycountry.subdivisions:
         if sub.parent_code:
             continue
         cc = sub.country_code
         key = (cc, _ascii_key(sub.name))
+        if key not in admin1_name and len(key[1]) >= 4:
+            # GeoNames names some subdivisions by part of their ISO name (Kashmir for Jammu and Kashmir)
+            inside = [k for k in geonames_admin1[cc] if len(k) >= 4 and (k in key[1] or key[1] in k)]
+            if inside:
+                key = (cc, max(inside, key=len))
         # A subdivision that is a city (Almaty, Delhi) is that city; others take their seat or medoid.
         is_city = not _GENERIC.search(sub.name.casefold().replace("-", " "))
         city = city_named.get(key)

@@ -57,8 +57,10 @@ WANTED_KIND = 3.0
 # A place that is not in the gazetteer competes with what is: as a town of 1,000 people for a
 # name matched as written, as a well-matched town of 100,000 for one matched by sound.
 UNKNOWN_EXACT = 3.0
-UNKNOWN_SOUND = 5.0 + 6.0 * 0.9
+UNKNOWN_SOUND = 5.0 + 6.0 * 0.8
 AGREE_KM = 50.0
+LOCAL_KINDS = frozenset("PSD")  # a city and its district at one point are one answer
+ADMIN1_FUZZY_MIN = 7  # consonants in a skeleton before a one-edit match to a subdivision is tried
 CONFIDENCE_FLOOR = 0.5
 
 
@@ -113,6 +115,7 @@ class Gazetteer:
         self.rows = rows
         self.keys = keys  # match key or '~' + skeleton -> comma-separated place indexes
         self._parsed: dict[int, Place] = {}
+        self._admin1_skeletons: dict[str, list[tuple[str, int]]] | None = None
         self.countries: dict[str, Place] = {}
         for i, row in enumerate(rows):
             if "\tC\t" in row:
@@ -142,7 +145,39 @@ class Gazetteer:
         # Sound-alikes must also sound alike with their vowels; very short skeletons ('ml',
         # 'vn') only when the vowels agree closely.
         floor = SOUND_FLOOR if len(sk.replace(" ", "")) >= 3 else SHORT_SOUND_FLOOR
-        return [p for p in found if similarity(name, p.name) >= floor], False
+        found = [p for p in found if similarity(name, p.name) >= floor]
+        if not found and len(sk.replace(" ", "")) >= ADMIN1_FUZZY_MIN:
+            found = self._admin1_one_edit(name, sk)
+        return found, False
+
+    def _admin1_one_edit(self, name: str, sk: str) -> list[Place]:
+        """First-level subdivisions whose skeleton is one edit away from the name's (long names
+        only: the Devanagari 'khaibar pakhtukhvah' for Khyber Pakhtunkhwa), sounding alike."""
+        index = self._admin1_index()
+        flat = sk.replace(" ", "")
+        found: dict[str, Place] = {}
+        for variant in {flat, *(flat[:i] + flat[i + 1 :] for i in range(len(flat)))}:
+            for other, i in index.get(variant, ()):
+                if _one_edit(flat, other):
+                    p = self.place(i)
+                    if similarity(name, p.name) >= SOUND_FLOOR:
+                        found[p.id] = p
+        return list(found.values())
+
+    def _admin1_index(self) -> dict[str, list[tuple[str, int]]]:
+        if self._admin1_skeletons is None:
+            admin1 = {i for i, row in enumerate(self.rows) if "\tA\t" in row}
+            index: dict[str, list[tuple[str, int]]] = {}
+            for key, found in self.keys.items():
+                if not key.startswith("~"):
+                    continue
+                flat = key[1:].replace(" ", "")
+                for i in (int(x) for x in found.split(",")):
+                    if i in admin1 and len(flat) >= ADMIN1_FUZZY_MIN:
+                        for variant in {flat, *(flat[:k] + flat[k + 1 :] for k in range(len(flat)))}:
+                            index.setdefault(variant, []).append((flat, i))
+            self._admin1_skeletons = index
+        return self._admin1_skeletons
 
     def rank(self, name: str, context: PlaceContext | None = None) -> tuple[list[tuple[float, Place]], bool]:
         """Candidate places for `name` with their scores, best first; and whether matched as written."""
@@ -200,8 +235,8 @@ class Gazetteer:
                 nearest = min(distance_km(p.lat, p.lon, a, b) for a, b in context.points)
                 if nearest <= CONTEXT_NEAR_KM:
                     s += CONTEXT_NEAR
-                elif not exact and nearest >= FAR_FROM_CONTEXT_KM:
-                    s -= FAR_FROM_CONTEXT  # a sound-alike far from every place the story names is likely a miss
+                elif not exact and nearest >= FAR_FROM_CONTEXT_KM and not countries.get(p.country):
+                    s -= FAR_FROM_CONTEXT  # a sound-alike far from every place the story names, in a country it does not name, is likely a miss
             return s
 
         return sorted(((score(p), p) for p in places), key=lambda x: -x[0]), exact
@@ -213,13 +248,16 @@ class Gazetteer:
             return None, 0.0
         best = ranked[0][1]
         top = ranked[0][0]
-        unknown = UNKNOWN_EXACT if exact else UNKNOWN_SOUND
+        # an unknown place would most likely lie in the story's countries too
+        unknown = UNKNOWN_EXACT if exact else UNKNOWN_SOUND + CONTEXT_COUNTRY * min(1.0, max(
+            (context or PlaceContext()).countries.values(), default=0.0))
         total = 10 ** (unknown - top)
         agree = 0.0
         for s, p in ranked:
             w = 10 ** (s - top)
             total += w
-            if p.id == best.id or (p.kind == best.kind and distance_km(p.lat, p.lon, best.lat, best.lon) <= AGREE_KM):
+            if p.id == best.id or (p.kind in LOCAL_KINDS and best.kind in LOCAL_KINDS
+                                   and distance_km(p.lat, p.lon, best.lat, best.lon) <= AGREE_KM):
                 agree += w
         return best, agree / total
 
@@ -270,6 +308,19 @@ def common_words() -> frozenset[str]:
     if not COMMON_WORDS_PATH.is_file():
         return frozenset()
     return frozenset(COMMON_WORDS_PATH.read_text(encoding="utf-8").split())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -55,6 +55,7 @@ DEMONYM_PLACE_WEIGHT = 0.3
 # Confident places lend their country (admin1 and country places fully, cities half), their
 # subdivision and their point to the others.
 CONTEXT_CONFIDENCE = 0.9
+LIST_WEIGHT = 1.0
 SPOT_MIN_CONSONANTS = 3
 BIG_CITY = 1_000_000
 SPOT_SOUND_FLOOR = 0.8
@@ -74,6 +75,7 @@ ADMIN1_CUES = CUES["A"]
 QUALIFIER_LINKS = _place_words("QUALIFIER_LINKS")
 GENERIC_PLACE_HEADS = _place_words("GENERIC_PLACE_HEADS")
 POSTPOSITIONS = _place_words("POSTPOSITIONS")
+LIST_LINKS = _place_words("LIST_LINKS")
 
 
 @dataclass
@@ -246,11 +248,18 @@ class ResolveStage:
             found[i] = res
             if res is None:
                 qualified_country[i] = region.country
+        neighbours = _list_neighbours(doc.text, entities)
         for i in range(len(entities)):
             res = found[i]
             if i in regions or not _is_place_entity(entities[i], res):
                 continue
             context = _context_without(i, found, place_countries)
+            for j in neighbours.get(i, ()):
+                other = found[j]
+                if other is not None and other.country and other.geo is not None and (
+                        not other.is_place or other.confidence >= CONTEXT_CONFIDENCE):
+                    # 'Delhi, Chennai, ..., Hyderabad': a list of places is mostly of one country
+                    context.countries[other.country] = context.countries.get(other.country, 0.0) + LIST_WEIGHT
             context.want = cues[i]
             again = self._resolve_entity(doc, entities[i], m, date, focus, context)
             if again is not None:
@@ -382,18 +391,30 @@ class ResolveStage:
                         for mt in e.mentions)
         words = text_words(doc.text)
         ends = {w[1]: k for k, w in enumerate(words)}
-        separators = {",", "और", "व", "तथा", "या"}
+        separators = LIST_LINKS | {","}
         for (_, end1, left), (start2, _, right) in zip(places, places[1:], strict=False):
             k = ends.get(end1)
             if k is None or left.country != right.country:
                 continue
             between = [w for w in words[k + 1 :] if w[1] <= start2]
-            gap_words = [w for w in between if w[2] not in separators]
-            if not 1 <= len(gap_words) <= 2 or len(between) - len(gap_words) < 1:
+            if not between or len(between) > 8 or "\n" in doc.text[end1:start2]:
                 continue
-            if doc.text[end1 : between[0][0]].strip() not in (",", ""):
+            # the items of the list between them: runs of one or two words between separators
+            items: list[list[tuple[int, int, str, str]]] = [[]]
+            previous_end = end1
+            for w in between:
+                if w[2] in separators or "," in doc.text[previous_end : w[0]]:
+                    items.append([])
+                if w[2] not in separators:
+                    items[-1].append(w)
+                previous_end = w[1]
+            ends_well = "," in doc.text[previous_end:start2] or (between and between[-1][2] in separators)
+            items = [item for item in items if item]
+            if not items or not ends_well or doc.text[end1 : between[0][0]].strip() not in (",", "") or any(
+                    len(item) > 2 for item in items):
                 continue
-            self._spot_in_region(doc, m, gap_words, Region(left.country), by_id, taken)
+            for item in items:
+                self._spot_in_region(doc, m, item, Region(left.country), by_id, taken)
         for _, end, outer in places:
             k = ends.get(end)
             if k is None or k + 3 >= len(words) or words[k + 1][2] not in QUALIFIER_LINKS:
@@ -456,6 +477,12 @@ class ResolveStage:
                 if not places or any(s < end and start < e for s, e in taken):
                     continue
                 place = _likeliest(places)
+                home = dict(named_countries)
+                home.setdefault(hi_agents.HOME_COUNTRY, hi_agents.HOME_WEIGHT)
+                if _DEVANAGARI.search(key):
+                    best, _ = m.gaz.choose(doc.text[start:end], PlaceContext(home))
+                    if best is not None and best.id != place.id and best.population >= place.population:
+                        continue  # a bigger place of that name at home (Hyderabad)
                 if place.kind == "A":
                     named.add(place.country)
                 entity = by_id.get(place.id)
@@ -516,6 +543,18 @@ def _resolve_without_cue(text: str, m: Matcher, date: str | None, focus: dict[st
         return None
     inner = PlaceContext(dict(context.countries), set(context.admin1), list(context.points), kind, context.within)
     return m.resolve(" ".join(words[:-1]), "GPE", date, focus, place_context=inner)
+
+
+def _list_neighbours(text: str, entities: list[Entity]) -> dict[int, set[int]]:
+    """Entity index -> the entities next to it in a list of names ('X, Y and Z')."""
+    spans = sorted((mt.start, mt.end, i) for i, e in enumerate(entities) for mt in e.mentions)
+    found: dict[int, set[int]] = {}
+    for (_, e1, i), (s2, _, j) in zip(spans, spans[1:], strict=False):
+        gap = text[e1:s2].strip()
+        if i != j and len(gap) < 8 and "\n" not in text[e1:s2] and (gap == "," or match_key(gap) in LIST_LINKS):
+            found.setdefault(i, set()).add(j)
+            found.setdefault(j, set()).add(i)
+    return found
 
 
 def _qualifiers(text: str, entities: list[Entity]) -> dict[int, list[int]]:
@@ -584,8 +623,8 @@ def _context_without(i: int, found: list[Resolution | None], countries: dict[str
         precision = res.geo.precision
         if res.is_place and res.confidence < CONTEXT_CONFIDENCE:
             continue
-        if not res.is_place and res.type != "GPE":
-            continue  # actors do not place a story
+        if not res.is_place:
+            continue  # actors do not place a story; countries named are counted already
         weight = 1.0 if precision in ("country", "admin1") else 0.5
         context.countries[res.country] = max(context.countries.get(res.country, 0.0), weight)
         if res.is_place and res.geo.admin1:
@@ -659,7 +698,7 @@ def _sound_alike_places(surface: str, m: Matcher, named: set[str]) -> list[Place
     # Words frequent in Hindi news (सकता, मांग, भाषण) sound like some town somewhere; a
     # foreign place's name written in Devanagari is rarely one of them.
     common = _common_hindi_words()
-    if any(match_key(w) in common and match_key(w) not in hi_agents.NOT_NAMES for w in surface.split()):
+    if any(match_key(w).strip(".'’") in common and match_key(w) not in hi_agents.NOT_NAMES for w in surface.split()):
         return []
     sk = skeleton(surface)
     if len(sk.replace(" ", "")) < SPOT_MIN_CONSONANTS:

@@ -25,3 +25,6 @@ GENERIC_FEATURE_NAMES = frozenset(
     "gulf bay coast coastal central centre center north south east west northern southern eastern "
     "western island islands lakes lake river valley mountain mountains highlands lowlands upper lower "
     "middle capital border sea".split())
+
+# Words that join the names of a list (X, Y and Z).
+LIST_LINKS = frozenset("and or".split())

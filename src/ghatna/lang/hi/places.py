@@ -45,3 +45,6 @@ GENERIC_PLACE_HEADS = _keys("पार्क मैदान चौक मार
 # Postpositions after a place name (X में, X से): the gazetteer build takes a spelling found in
 # unannotated text for a place only where it is mostly followed by one of these.
 POSTPOSITIONS = _keys("में से के की का को पर तक ने")
+
+# Words that join the names of a list (X, Y और Z): places in one list are mostly of one country.
+LIST_LINKS = _keys("और व तथा एवं या")
