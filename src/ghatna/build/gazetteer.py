@@ -90,6 +90,9 @@ def _ascii_key(text: str) -> str:
     return re.sub(r"[^a-z]+", "", text)
 
 
+_AND_WORDS = frozenset(getattr(get_pack("hi").places, "LIST_LINKS", ()))
+
+
 def _ascii_words(text: str) -> list[str]:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.findall(r"[a-z]+", text.casefold())
@@ -102,6 +105,11 @@ def _keys(names: Iterable[str]) -> list[str]:
         variants = [k]
         if _DEVANAGARI.search(k) and (" " in k or "-" in k):
             variants.append(k.replace(" ", "").replace("-", ""))  # madhya pradesh written as one word
+            words = k.split()
+            if any(w in _AND_WORDS for w in words[1:-1]):
+                # 'jammu aur kashmir' is written 'jammu-kashmir' too
+                joined = "-".join(w for w in words if w not in _AND_WORDS)
+                variants += [joined, joined.replace("-", "")]
         for v in variants:
             if v and v not in keys:
                 keys.append(v)

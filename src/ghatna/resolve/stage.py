@@ -76,6 +76,8 @@ QUALIFIER_LINKS = _place_words("QUALIFIER_LINKS")
 GENERIC_PLACE_HEADS = _place_words("GENERIC_PLACE_HEADS")
 POSTPOSITIONS = _place_words("POSTPOSITIONS")
 LIST_LINKS = _place_words("LIST_LINKS")
+LOCATIVE_PREPOSITIONS = _place_words("LOCATIVE_PREPOSITIONS")
+TOWN_AFTER_PREPOSITION = 10_000
 
 
 @dataclass
@@ -208,7 +210,7 @@ class ResolveStage:
                 _other_first_name(t, best_text, m.reg.by_id.get(best.id)) for t in failed):
             return None  # Chris Harris ... Harris: the full name is no known person, so neither is Harris
         if best is None and entity.type in ("PER", "ORG", "NORP"):
-            best = _big_city_mistagged(texts, m, entity.type)
+            best = _big_city_mistagged(texts, m, entity.type) or _city_after_preposition(doc.text, entity, m, context)
             if best is not None:
                 entity.type = "GPE"  # the recogniser's type was wrong
         return best
@@ -256,8 +258,8 @@ class ResolveStage:
             context = _context_without(i, found, place_countries)
             for j in neighbours.get(i, ()):
                 other = found[j]
-                if other is not None and other.country and other.geo is not None and (
-                        not other.is_place or other.confidence >= CONTEXT_CONFIDENCE):
+                if other is not None and other.is_place and other.country and other.geo is not None \
+                        and other.geo.precision != "country" and other.confidence >= CONTEXT_CONFIDENCE:
                     # 'Delhi, Chennai, ..., Hyderabad': a list of places is mostly of one country
                     context.countries[other.country] = context.countries.get(other.country, 0.0) + LIST_WEIGHT
             context.want = cues[i]
@@ -366,12 +368,19 @@ class ResolveStage:
                 region_cue = after in CUES["A"] or after in CUES["D"]  # 'kheda jile mein'
                 surface = doc.text[start:end]
                 found, exact = m.gaz.candidates(surface)
+                city_cue = after in CUES["P"]  # 'tikrit shahar par'
                 if not exact:
-                    found = [p for p in found if similarity(surface, p.name) >= WORLD_SOUND_FLOOR]
+                    # by sound: a spelling that sounds just like the name, or, before a
+                    # postposition, a capital or a city of millions by one of its other names
+                    # (kahira: Cairo by al-Qahira)
+                    found = [p for p in found if similarity(surface, p.name) >= WORLD_SOUND_FLOOR or (
+                        marked and p.kind == "P" and (p.feature == "capital" or p.population >= SPOT_WORLD_CITY))]
                 hits = [p for p in found if (p.kind in ("P", "D") and (
-                    p.feature == "capital" or p.population >= SPOT_WORLD_CITY
+                    p.feature == "capital" or p.population >= SPOT_WORLD_CITY or city_cue
                     or (p.population >= SPOT_MIN_POPULATION and (marked or len(skeleton(key)) >= 5))))
-                    or (region_cue and p.kind in ("A", "D"))]
+                    or (region_cue and p.kind in ("A", "D"))
+                    or (marked and p.kind == "A" and p.population >= SPOT_WORLD_CITY
+                        and p.country != hi_agents.HOME_COUNTRY)]  # ontario mein
                 if not hits or len(skeleton(key).replace(" ", "")) < SPOT_MIN_CONSONANTS - 1:
                     continue
                 context.want = "D" if after in CUES["D"] else ("A" if after in CUES["A"] else None)
@@ -678,6 +687,25 @@ def _big_city_mistagged(texts: list[str], m: Matcher, ner_type: str | None) -> R
         cities = [p for p in m.gaz.hits(match_key(name)) if p.kind == "P" and p.population >= BIG_CITY]
         if cities:
             return m.from_place(max(cities, key=lambda p: p.population), "place", "GPE")
+    return None
+
+
+def _city_after_preposition(text: str, entity: Entity, m: Matcher, context: PlaceContext) -> Resolution | None:
+    """An English 'person' or 'organisation' that is no known actor, written as the own name of
+    a town of 10,000+ right after a locative preposition ('in Monte Carlo', 'near Glasgow'),
+    or of a city of millions anywhere, is that city."""
+    for mt in entity.mentions:
+        name = clean_name(mt.text)
+        if not name.isascii() or not name[:1].isupper() or len(name.split()) > 3:
+            continue
+        before = _words_before(text, mt.start, 1)
+        after_preposition = bool(before) and before[0] in LOCATIVE_PREPOSITIONS
+        place, confidence = m.gaz.choose(name, context)
+        if place is None or place.kind not in ("P", "D") or skeleton(place.name) != skeleton(name):
+            continue
+        if confidence >= CONFIDENCE_FLOOR and (place.population >= SPOT_WORLD_CITY or (
+                after_preposition and place.population >= TOWN_AFTER_PREPOSITION)):
+            return m.from_place(place, "place", "GPE", confidence)
     return None
 
 

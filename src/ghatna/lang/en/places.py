@@ -28,3 +28,8 @@ GENERIC_FEATURE_NAMES = frozenset(
 
 # Words that join the names of a list (X, Y and Z).
 LIST_LINKS = frozenset("and or".split())
+
+# Prepositions before a place ('in Monte Carlo', 'near Glasgow'): a city's name right after one
+# is the city, whatever type the recogniser gave it.
+# (not 'to' or 'from': 'spoke to Lincoln', 'a letter from Jackson')
+LOCATIVE_PREPOSITIONS = frozenset("in at near outside inside across around through".split())
