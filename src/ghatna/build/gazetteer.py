@@ -436,7 +436,7 @@ def _annotated(data_dir: Path) -> tuple[Counter[str], Counter[str], Counter[str]
 
 def _raw_ngrams(data_dir: Path) -> tuple[Counter[str], Counter[str]]:
     """One- and two-word Devanagari n-grams of unannotated news text (see the module doc), and
-    how often each is followed by a postposition (as a place name mostly is: X में, X से)."""
+    how often each is followed by a postposition (as a place name mostly is: 'X mein', 'X se')."""
     postpositions = getattr(get_pack("hi").places, "POSTPOSITIONS", frozenset())
     from ghatna.build.registry import hindi_texts
 
@@ -484,9 +484,9 @@ def _verify_in_corpora(places: list[Place], data_dir: Path) -> tuple[list[str], 
     # is Hajipur, not Jaipur, though both share a skeleton.
     best: dict[str, tuple[float, int, Place, str]] = {}
     for p in places:
-        if p.kind in ("C", "S"):
-            continue
-        big = p.feature == "capital" or p.kind in ("A", "D") or p.population >= CORPUS_MIN_POPULATION or (
+        if p.kind in ("C", "S", "D"):
+            continue  # (a district takes the Hindi names of its seat, the town of its name)
+        big = p.feature == "capital" or p.kind == "A" or p.population >= CORPUS_MIN_POPULATION or (
             p.cc in south_asia and p.population >= CORPUS_MIN_POPULATION_SOUTH_ASIA)
         for latin in p.latin[: 2 if p.kind == "A" else 1]:
             for text, source in by_skeleton.get(skeleton(latin), ()):

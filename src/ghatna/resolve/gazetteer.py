@@ -224,6 +224,9 @@ class Gazetteer:
                         q.feature == "capital" or q.population >= CITY_OVER_NAMESAKE_SUBDIVISION * p.population)
                        for q in places):
                     s -= 2.5
+            if p.kind == "D" and context.want != "D" and any(
+                    q.kind == "P" and q.country == p.country and q.admin2 == p.admin2 for q in places):
+                s -= 2.5  # a district named like its seat is the town, unless the text says district
             if context.want is not None:
                 if p.kind == context.want:
                     s += WANTED_KIND

@@ -38,7 +38,7 @@ SOUND_FLOOR_ONE_WORD = 0.8
 SOUND_FLOOR_SHORT = 0.86
 SOUND_FLOOR = 0.7
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s?$")  # Trump's, the Hindus'
-_TRIM = re.compile(r"^[\s\"'‘’“”(\[]+|[\s\"'‘’“”)\].,:;!?।॥]+$")
+_TRIM = re.compile(r"^[\s\"'‘’“”(\[]+|[\s\"'‘’“”)\].,:;!?\u0964\u0965]+$")  # and the danda
 
 
 @dataclass
@@ -304,7 +304,7 @@ class Matcher:
     @staticmethod
     def sounds_like(name: str, actor: Actor, n_words: int) -> bool:
         """A skeleton match must also agree in its vowels with one of the actor's names
-        (Celesio and शॉल्त्स share a skeleton; they do not sound alike)."""
+        (Celesio and the Devanagari 'sholts' share a skeleton; they do not sound alike)."""
         floor = SOUND_FLOOR_ONE_WORD if n_words == 1 else SOUND_FLOOR
         if n_words == 1 and len(skeleton(name)) <= 3:
             floor = SOUND_FLOOR_SHORT  # 'lnd': लिंड is not हॉलैंड
@@ -426,7 +426,7 @@ def spot_index(reg: Registry | None = None) -> dict[str, list[tuple[tuple[str, .
 def spot_people(reg: Registry | None = None) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     """First word as written (match key) -> [(word skeletons, actor id, name)] of curated
     people's names of two or more words, to spot other spellings of the rest of the name
-    (माइक पोम्पिओ for माइक पोम्पियो)."""
+    (the Devanagari 'maik pompio' for 'maik pompiyo')."""
     reg = reg or registry()
     index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for a in reg.actors:
@@ -519,7 +519,7 @@ def _deletion_index(reg: Registry) -> dict[str, list[tuple[str, list[str]]]]:
 
 
 def _initials(sk: str) -> list[str]:
-    """First letters of a skeleton's words, leaving out connectors (-e-, ए: 'a')."""
+    """First letters of a skeleton's words, leaving out connectors (-e-, the Devanagari 'e': 'a')."""
     return [w[:1] for w in sk.split() if w != "a"]
 
 

@@ -5,13 +5,13 @@ Order of work in one document:
 1. resolve each entity's mentions (best evidence over its mentions wins), first without and then
    with the document's country focus (the countries of what resolved), which disambiguates places
    and people;
-2. role phrases ('रूसी राष्ट्रपति', 'कज़ाख़स्तान के राष्ट्रपति', 'Russian President') are resolved with
+2. role phrases ('roosi rashtrapati', 'kazakhstan ke rashtrapati' in Devanagari, 'Russian President') are resolved with
    the document's date to the office holder: a phrase not followed by a name becomes a mention of
    that person, and an unresolved person right after one gets the phrase's country;
 3. registry names the recogniser missed are spotted in the text (curated countries,
-   organisations, groups, people under names of two or more words, demonyms: अमेरिकी -> USA);
+   organisations, groups, people under names of two or more words, demonyms: amreeki in Devanagari -> USA);
 4. in-document coreference: a one-word name left unresolved joins an entity whose name ends in
-   the same word (पुतिन after व्लादिमीर पुतिन, गामालेटदीनोव after सुल्तान गामालेटदीनोव);
+   the same word (putin after vladimir putin, both in Devanagari);
 5. entities that resolved to the same actor or place are merged.
 """
 
@@ -76,6 +76,8 @@ QUALIFIER_LINKS = _place_words("QUALIFIER_LINKS")
 GENERIC_PLACE_HEADS = _place_words("GENERIC_PLACE_HEADS")
 POSTPOSITIONS = _place_words("POSTPOSITIONS")
 LIST_LINKS = _place_words("LIST_LINKS")
+GENITIVE_LINKS = _place_words("GENITIVE_LINKS")  # 'kazakhstan ke rashtrapati'
+
 LOCATIVE_PREPOSITIONS = _place_words("LOCATIVE_PREPOSITIONS")
 TOWN_AFTER_PREPOSITION = 10_000
 
@@ -91,7 +93,8 @@ class RolePhrase:
 
 
 def find_role_phrases(doc: Document, m: Matcher) -> list[RolePhrase]:
-    """'रूसी राष्ट्रपति', 'कज़ाख़स्तान के राष्ट्रपति', 'Russian President', 'President of Russia'."""
+    """'roosi rashtrapati', 'kazakhstan ke rashtrapati' (in Devanagari), 'Russian President',
+    'President of Russia'."""
     words = text_words(doc.text)
     hindi = doc.lang != "en"
     titles = hi_agents.ROLE_TITLES if hindi else en_agents.ROLE_TITLES
@@ -113,7 +116,7 @@ def find_role_phrases(doc: Document, m: Matcher) -> list[RolePhrase]:
             country, start = None, None
             if j >= 0 and adjectives.get(words[j][2]):
                 country, start = adjectives[words[j][2]], words[j][0]
-            elif hindi and j >= 1 and words[j][2] == "के":
+            elif hindi and j >= 1 and words[j][2] in GENITIVE_LINKS:
                 for k in (1, 2, 3):  # the country's name may be several words
                     if j - k < 0:
                         break
@@ -330,6 +333,39 @@ class ResolveStage:
         if doc.lang == "hi":
             self._spot_world_cities(doc, m, taken, by_id, named)
             self._spot_beside_places(doc, m, taken, by_id)
+        elif doc.lang == "en":
+            self._spot_english_cities(doc, m, taken, by_id, named)
+
+    def _spot_english_cities(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
+                             by_id: dict[str, Entity], named_countries: dict[str, float]) -> None:
+        """Capitalised English names of capitals and cities of a million or more, and of towns of
+        10,000+ right after a locative preposition ('around Aleppo'), that the recogniser missed:
+        the place's own name, not an alternate one, and not at the start of a sentence."""
+        words = text_words(doc.text)
+        context = PlaceContext(dict(named_countries))
+        for i in range(1, len(words)):
+            for n in (2, 1):
+                if i + n > len(words):
+                    continue
+                surface_words = words[i : i + n]
+                start, end = surface_words[0][0], surface_words[-1][1]
+                if not all(w[3][:1].isupper() and w[3].isalpha() for w in surface_words) or any(
+                        s < end and start < e for s, e in taken):
+                    continue
+                if any(doc.text[words[k][1] : words[k + 1][0]] != " " for k in range(i, i + n - 1)):
+                    continue
+                if doc.text[words[i - 1][1] : start].strip():
+                    continue  # after punctuation: a sentence start or a list, too uncertain
+                surface = doc.text[start:end]
+                place, confidence = m.gaz.choose(surface, context)
+                if place is None or place.kind not in ("P", "D") or confidence < CONFIDENCE_FLOOR or (
+                        skeleton(place.name) != skeleton(surface)):
+                    continue
+                after_preposition = words[i - 1][2] in LOCATIVE_PREPOSITIONS
+                if place.feature == "capital" or place.population >= SPOT_WORLD_CITY or (
+                        after_preposition and place.population >= TOWN_AFTER_PREPOSITION):
+                    self._add_place(doc, m, place, start, end, by_id, taken, confidence)
+                    break
 
     def _add_place(self, doc: Document, m: Matcher, place: Place, start: int, end: int,
                    by_id: dict[str, Entity], taken: list[tuple[int, int]], confidence: float = 1.0) -> None:
@@ -453,7 +489,7 @@ class ResolveStage:
 
     def _spot_places(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
                      by_id: dict[str, Entity], named_countries: dict[str, float]) -> None:
-        """Place names of the foreign countries a story names ('नेवाडा' in a story about the
+        """Place names of the foreign countries a story names ('nevada' in Devanagari in a story about the
         United States) that the recogniser missed: by their Devanagari (or capitalised Latin)
         names, or in Devanagari by sound.  Only provinces and cities of 100,000+, and never in
         the home country, where too many town names are also words."""
@@ -711,7 +747,7 @@ def _city_after_preposition(text: str, entity: Entity, m: Matcher, context: Plac
 
 def _other_first_name(full: str, surname: str, actor: Actor | None) -> bool:
     """Whether `full` is the one-word `surname` after a first name the actor does not have
-    ('Chris Harris' for Kamala Harris; 'माइक पोम्पिओ' is Mike Pompeo's own)."""
+    ('Chris Harris' for Kamala Harris; 'maik pompio' in Devanagari is Mike Pompeo's own)."""
     words, last = clean_name(full).split(), clean_name(surname).split()
     if actor is None or len(words) < 2 or len(last) != 1 or skeleton(words[-1]) != skeleton(last[0]):
         return False
@@ -721,7 +757,7 @@ def _other_first_name(full: str, surname: str, actor: Actor | None) -> bool:
 
 def _sound_alike_places(surface: str, m: Matcher, named: set[str]) -> list[Place]:
     """Places of the named countries whose English name sounds like a Devanagari surface
-    (लिवरपूल: Liverpool, वर्मोंट: Vermont): most places abroad have no Devanagari name in
+    (liverpool, varmont in Devanagari: Liverpool, Vermont): most places abroad have no Devanagari name in
     GeoNames.  Only close sound-alikes of 3+ consonants, provinces and big cities."""
     # Words frequent in Hindi news (सकता, मांग, भाषण) sound like some town somewhere; a
     # foreign place's name written in Devanagari is rarely one of them.
@@ -759,14 +795,14 @@ def _common_hindi_words() -> frozenset[str]:
 
 
 def _only_titles_between(gap: str) -> bool:
-    """', लेफ्टिनेंट-जनरल ' between a role phrase and a name: punctuation, spaces and titles only."""
+    """', lieutenant-general ' (in Devanagari) between a role phrase and a name: punctuation, spaces and titles only."""
     if len(gap) > 40:
         return False
     return all(match_key(w) in HONORIFICS for w in _WORD.findall(gap))
 
 
 def _compose_agents(doc: Document, m: Matcher, resolved: set[str]) -> None:
-    """'भारत सरकार', 'रूसी सेना', 'सीएसटीओ बलों', 'Kazakh police': an unresolved organisation
+    """'bharat sarkar', 'roosi sena', 'CSTO balon' (in Devanagari), 'Kazakh police': an unresolved organisation
     made of an actor's name and an agent noun takes the actor's country and the combined code
     (INDGOV, RUSMIL, IGOCSTMIL), as the Phoenix agents dictionary codes such phrases."""
     for e in doc.entities:

@@ -48,3 +48,6 @@ POSTPOSITIONS = _keys("में से के की का को पर त�
 
 # Words that join the names of a list (X, Y और Z): places in one list are mostly of one country.
 LIST_LINKS = _keys("और व तथा एवं या")
+
+# The genitive link of 'X ke rashtrapati' (X's president), in the resolver's role phrases.
+GENITIVE_LINKS = _keys("के")
