@@ -195,7 +195,7 @@ def build(data_dir: Path | None = None) -> tuple[list[Place], list[str], dict]:
     settlements2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     for row in rg:
         lat, lon = float(row["lat"]), float(row["lon"])
-        namesakes[(row["cc"], row["name"])].append(row)
+        namesakes[(row["cc"], _ascii_key(row["name"]))].append(row)
         cell.setdefault((row["cc"], round(lat, 1), round(lon, 1)), row)
         if row["admin1"]:
             settlements1[(row["cc"], _ascii_key(row["admin1"]))].append((lat, lon))
@@ -212,7 +212,7 @@ def build(data_dir: Path | None = None) -> tuple[list[Place], list[str], dict]:
         cc = c["countrycode"]
         lat, lon = float(c["latitude"]), float(c["longitude"])
         # the admin names of the nearest same-named settlement (two Aktaus in Kazakhstan), else of the cell
-        near = namesakes.get((cc, c["name"]))
+        near = namesakes.get((cc, _ascii_key(c["name"])))
         row = min(near, key=lambda r: (float(r["lat"]) - lat) ** 2 + (float(r["lon"]) - lon) ** 2) if near \
             else cell.get((cc, round(lat, 1), round(lon, 1)))
         admin1, admin2 = (row["admin1"], row["admin2"]) if row else ("", "")
@@ -364,7 +364,7 @@ def _settlements(data: Path, known: set[str], a2_to_a3: dict[str, str],
         cc = c["countrycode"]
         names = admin1_of_code.get((cc, c.get("admin1code") or ""))
         lat, lon = float(c["latitude"]), float(c["longitude"])
-        near = namesakes.get((cc, c["name"]))
+        near = namesakes.get((cc, _ascii_key(c["name"])))
         row = min(near, key=lambda r: (float(r["lat"]) - lat) ** 2 + (float(r["lon"]) - lon) ** 2) if near else None
         admin1 = names.most_common(1)[0][0] if names else (row["admin1"] if row else "")
         p = Place(gid, "S", c["name"], a2_to_a3.get(cc, ""), admin1, row["admin2"] if row else "",
