@@ -18,6 +18,7 @@ Order of work in one document:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -357,9 +358,10 @@ class ResolveStage:
                 if doc.text[words[i - 1][1] : start].strip():
                     continue  # after punctuation: a sentence start or a list, too uncertain
                 surface = doc.text[start:end]
+                if not _written_as_city(surface, m):
+                    continue
                 place, confidence = m.gaz.choose(surface, context)
-                if place is None or place.kind not in ("P", "D") or confidence < CONFIDENCE_FLOOR or (
-                        skeleton(place.name) != skeleton(surface)):
+                if place is None or place.kind not in ("P", "D") or confidence < CONFIDENCE_FLOOR:
                     continue
                 after_preposition = words[i - 1][2] in LOCATIVE_PREPOSITIONS
                 if place.feature == "capital" or place.population >= SPOT_WORLD_CITY or (
@@ -386,6 +388,7 @@ class ResolveStage:
         postposition or a cue word after the name."""
         words = text_words(doc.text)
         common = common_words()
+        frequent = _common_hindi_words()
         context = PlaceContext(dict(named_countries))
         for i in range(len(words)):
             for n in (2, 1):
@@ -406,11 +409,11 @@ class ResolveStage:
                 found, exact = m.gaz.candidates(surface)
                 city_cue = after in CUES["P"]  # 'tikrit shahar par'
                 if not exact:
-                    # by sound: a spelling that sounds just like the name, or, before a
-                    # postposition, a capital or a city of millions by one of its other names
-                    # (kahira: Cairo by al-Qahira)
-                    found = [p for p in found if similarity(surface, p.name) >= WORLD_SOUND_FLOOR or (
-                        marked and p.kind == "P" and (p.feature == "capital" or p.population >= SPOT_WORLD_CITY))]
+                    # by sound only a spelling that sounds just like the place's own name, and
+                    # never a word frequent in Hindi news (post, press, sun sound like towns)
+                    if any(w[2].strip(".'’") in frequent for w in words[i : i + n]):
+                        continue
+                    found = [p for p in found if similarity(surface, p.name) >= WORLD_SOUND_FLOOR]
                 hits = [p for p in found if (p.kind in ("P", "D") and (
                     p.feature == "capital" or p.population >= SPOT_WORLD_CITY or city_cue
                     or (p.population >= SPOT_MIN_POPULATION and (marked or len(skeleton(key)) >= 5))))
@@ -726,6 +729,16 @@ def _big_city_mistagged(texts: list[str], m: Matcher, ner_type: str | None) -> R
     return None
 
 
+def _written_as_city(name: str, m: Matcher) -> bool:
+    """Whether an English name is written as some city's own name (Monte Carlo for Monte-Carlo),
+    not one that sounds alike (Six: Cixi) or a name in another language (Rim: Rome)."""
+    def fold(text: str) -> str:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return " ".join(text.casefold().replace("-", " ").split())
+
+    return any(p.kind in ("P", "D") and fold(p.name) == fold(name) for p in m.gaz.hits(match_key(name)))
+
+
 def _city_after_preposition(text: str, entity: Entity, m: Matcher, context: PlaceContext) -> Resolution | None:
     """An English 'person' or 'organisation' that is no known actor, written as the own name of
     a town of 10,000+ right after a locative preposition ('in Monte Carlo', 'near Glasgow'),
@@ -737,7 +750,7 @@ def _city_after_preposition(text: str, entity: Entity, m: Matcher, context: Plac
         before = _words_before(text, mt.start, 1)
         after_preposition = bool(before) and before[0] in LOCATIVE_PREPOSITIONS
         place, confidence = m.gaz.choose(name, context)
-        if place is None or place.kind not in ("P", "D") or skeleton(place.name) != skeleton(name):
+        if place is None or place.kind not in ("P", "D") or not _written_as_city(name, m):
             continue
         if confidence >= CONFIDENCE_FLOOR and (place.population >= SPOT_WORLD_CITY or (
                 after_preposition and place.population >= TOWN_AFTER_PREPOSITION)):
