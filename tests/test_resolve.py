@@ -166,8 +166,12 @@ def test_seed_article_through_the_pipeline(seed_path, validate):
         assert expected in by_id, expected
         assert (by_id[expected].country, by_id[expected].actor_code) == (country, code)
     places = [e for e in doc.entities if e.geo is not None and e.geo.precision != "country"]
+    # a subdivision ('the south-western province of Mangystau') is placed at its own point, within
+    # 250 km of its seat (the tolerance score_gold.py gives admin1 answers); a city within 50 km
+    tolerance = {"admin1": 250, "admin2": 100}
     for _, lat, lon in SEED_PLACES:
-        assert any(distance_km(e.geo.lat, e.geo.lon, lat, lon) < 50 for e in places), (lat, lon)
+        assert any(distance_km(e.geo.lat, e.geo.lon, lat, lon) < tolerance.get(e.geo.precision, 50)
+                   for e in places), (lat, lon)
     assert len(by_id) == len(doc.entities)
 
 

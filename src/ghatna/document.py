@@ -50,7 +50,7 @@ class Geo:
     lon: float
     geonames_id: int | None = None
     admin1: str | None = None
-    precision: str = "city"  # country | admin1 | city
+    precision: str = "city"  # country | admin1 | admin2 | city | point
 
 
 @dataclass

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ghatna.options import Options
     from ghatna.pipeline import Pipeline
 
-SUITES = ("structure", "ner", "resolve", "events", "claims")
+SUITES = ("structure", "ner", "resolve", "events", "claims", "geo")
 DEFAULT_DATA_DIR = Path("../shared/data")
 
 
@@ -35,6 +35,8 @@ DATA_ROLES: dict[str, str] = {
     "variants": "dev", "geo": "dev-used",
     "quantities": "dev-used", "quotes": "dev-used",
     "seed": "dev", "samples": "dev",
+    # the geo suite names the role in each metric
+    "gold.dev": "dev", "variants.dev-used": "dev-used", "fresh.dev": "dev", "fresh.test": "test",
     "ms_per_sentence": "timing",
 }
 

@@ -85,11 +85,12 @@ def actor_fields(entity: dict[str, Any] | None) -> list[Any]:
 
 
 def _geo_type(precision: str | None, country: str | None) -> int:
-    """Codebook: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1)."""
+    """Codebook: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).  GDELT has
+    no district type: a district (admin2) is coded at state level, a point at city level."""
     us = country == "USA"
     if precision == "country":
         return 1
-    if precision == "admin1":
+    if precision in ("admin1", "admin2"):
         return 2 if us else 5
     return 3 if us else 4
 
@@ -114,7 +115,7 @@ def geo_fields(entity: dict[str, Any] | None) -> list[Any]:
             names.append(admin1)
         names.append(country.get("name"))
     full_name = ", ".join(dict.fromkeys(n for n in names if n))
-    if geo_type in (3, 4):
+    if geo_type in (3, 4) or precision == "admin2":
         feature = geo.get("geonames_id")
     else:
         feature = adm1_code if geo_type in (2, 5) else fips

@@ -49,7 +49,7 @@ _KNOWN_GROUP_NON_STATE = {"UNO": "UNO", "EEC": "EUR"}
 _AUXILIARY_MODALITIES = frozenset({"historical", "future", "hypothetical"})
 
 # Location `resolution`: 5=sub-city, 4=city, 3=district, 2=province, 1=country.
-_RESOLUTION = {"country": 1, "admin1": 2, "city": 4}
+_RESOLUTION = {"country": 1, "admin1": 2, "admin2": 3, "city": 4, "point": 5}
 
 CODER = f"ghatna {__version__}"
 

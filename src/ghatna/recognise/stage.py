@@ -3,12 +3,16 @@ document-local entities (`doc.entities`)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from functools import cache
 
 from ghatna.document import Document, Mention, Sentence
 from ghatna.recognise.group import group_mentions, mention_key
+from ghatna.text.normalise import match_key
+
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 
 
 def _tokens(doc: Document) -> list[tuple[int, int]]:
@@ -61,6 +65,26 @@ def _known_place_keys() -> frozenset[str]:
                      if v == "LOC" and not k.startswith("~"))
 
 
+@cache
+def _everyday_place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Everyday Hindi words (built with the gazetteer) and the heads of names of parks, roads
+    and squares (the Hindi pack's places)."""
+    from ghatna.lang import get_pack
+    from ghatna.resolve.gazetteer import common_words
+
+    return common_words(), frozenset(getattr(get_pack("hi").places, "GENERIC_PLACE_HEADS", ()))
+
+
+def _everyday_place(mention: Mention) -> bool:
+    """'kutta park' (the dog ... the park): a Hindi place span of a park, road or square head
+    after everyday words only is no named place."""
+    if mention.type not in ("LOC", "GPE") or not _DEVANAGARI.search(mention.text):
+        return False
+    common, heads = _everyday_place_words()
+    words = [match_key(w) for w in mention.text.split()]
+    return len(words) >= 2 and words[-1] in heads and all(w in common for w in words[:-1])
+
+
 def _entity_type(mentions: list[Mention]) -> str:
     """Majority label; a Hindi place the gazetteer knows (country, state, city) is a GPE."""
     label = Counter(m.type for m in mentions).most_common(1)[0][0] or "MISC"
@@ -82,7 +106,7 @@ class RecogniseStage:
             by_lang.setdefault(s.lang or doc.lang or "", []).append(s)
         mentions: list[Mention] = []
         if by_lang.get("hi"):
-            mentions += hindi_mentions(doc, by_lang["hi"])
+            mentions += [mt for mt in hindi_mentions(doc, by_lang["hi"]) if not _everyday_place(mt)]
         if by_lang.get("en"):
             mentions += english_mentions(doc, by_lang["en"])
         doc.entities = group_mentions(mentions, _entity_type)

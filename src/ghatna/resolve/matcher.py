@@ -17,7 +17,7 @@ from ghatna.lang import get_pack
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
 from ghatna.lang.hi.names import loose_key, read_acronym, similarity, skeleton
-from ghatna.resolve.gazetteer import Gazetteer, Place, gazetteer
+from ghatna.resolve.gazetteer import Gazetteer, Place, PlaceContext, gazetteer
 from ghatna.resolve.registry import Actor, Registry, registry
 from ghatna.text.normalise import match_key
 
@@ -26,10 +26,8 @@ STRENGTH = {"exact": 5, "acronym": 5, "loose": 4, "demonym": 4, "place": 4, "ske
             "place-skeleton": 3, "surname": 2, "fuzzy": 1, "embedding": 1}
 # NER type -> registry types it may resolve to.
 COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG"}, "GPE": {"GPE"}, "LOC": {"GPE"}, "NORP": {"GPE"}}
-# Words that may open a name span but are not part of the name.
-HONORIFICS = frozenset(match_key(w) for w in (
-    "श्री श्रीमती सुश्री डॉ डॉ. जनरल लेफ्टिनेंट-जनरल लेफ्टिनेंट कर्नल मेजर कैप्टन मिस्टर मिसेज "
-    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister General Gen. Lt. Sir the The".split()))
+# Words that may open a name span but are not part of the name (the language packs' lists).
+HONORIFICS = frozenset(w for code in ("hi", "en") for w in getattr(get_pack(code).places, "HONORIFICS", ()))
 FOREIGN_SKELETON_MIN_POPULATION = 1_000_000
 # Month names are tagged as places now and then (जुलाई -> Zulia); they never are.
 _MONTHS = frozenset(m for code in ("hi", "en") for m in get_pack(code).months)
@@ -40,7 +38,7 @@ SOUND_FLOOR_ONE_WORD = 0.8
 SOUND_FLOOR_SHORT = 0.86
 SOUND_FLOOR = 0.7
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s?$")  # Trump's, the Hindus'
-_TRIM = re.compile(r"^[\s\"'‘’“”(\[]+|[\s\"'‘’“”)\].,:;!?।॥]+$")
+_TRIM = re.compile(r"^[\s\"'‘’“”(\[]+|[\s\"'‘’“”)\].,:;!?\u0964\u0965]+$")  # and the danda
 
 
 @dataclass
@@ -53,6 +51,7 @@ class Resolution:
     geo: Geo | None
     how: str
     strength: int
+    confidence: float = 1.0  # for places: the gazetteer's confidence in the choice
 
     @property
     def is_place(self) -> bool:
@@ -118,10 +117,10 @@ class Matcher:
         return Resolution(actor.id, actor.name, actor.type, actor.country, actor.code_at(date), geo,
                           how, STRENGTH[how])
 
-    def from_place(self, place: Place, how: str, ner_type: str | None) -> Resolution:
+    def from_place(self, place: Place, how: str, ner_type: str | None, confidence: float = 1.0) -> Resolution:
         type_ = ner_type if ner_type in ("LOC", "GPE") else "LOC"
         return Resolution(place.id, place.name, type_, place.country or None, place.country or None,
-                          place.geo(), how, STRENGTH[how])
+                          place.geo(), how, STRENGTH[how], confidence)
 
     def pick(self, ids: list[str], ner_type: str | None, date: str | None, countries: dict[str, float],
              strict_type: bool) -> Actor | None:
@@ -148,25 +147,31 @@ class Matcher:
     # --- resolving ---
 
     def resolve(self, text: str, ner_type: str | None = None, date: str | None = None,
-                countries: dict[str, float] | None = None, want_admin1: bool = False) -> Resolution | None:
+                countries: dict[str, float] | None = None, want_admin1: bool = False,
+                place_context: PlaceContext | None = None) -> Resolution | None:
         """Resolve one surface name; None when nothing in the registry or gazetteer fits.
 
-        A name that fails as a whole is retried without a leading direction word
-        ('दक्षिणी नेवाडा' -> 'नेवाडा'; but 'उत्तर प्रदेश' matches first as a whole).
+        `countries` weighs actors (people, organisations); `place_context` says where the
+        document is for places (its countries as places, qualifiers, cue words); without one,
+        places are weighed by `countries` too.  A name that fails as a whole is retried
+        without a leading direction word ('southern Nevada' -> 'Nevada'; but 'Uttar Pradesh'
+        matches first as a whole).
         """
-        res = self._resolve(text, ner_type, date, countries, want_admin1)
+        if place_context is None:
+            place_context = PlaceContext(countries=dict(countries or {}), want="A" if want_admin1 else None)
+        res = self._resolve(text, ner_type, date, countries, place_context)
         words = clean_name(text).split()
         if res is None and len(words) > 1:
             head = match_key(words[0])
             english = hi_agents.DIRECTIONS.get(head)
             if english and ner_type in (None, "LOC", "GPE"):
-                # पश्चिमी वर्जीनिया: West Virginia, before trying Virginia
-                place = self.gaz.lookup(" ".join([english, *words[1:]]), countries)
+                # 'pashchimi varjiniya': West Virginia, before trying Virginia
+                place = self.gaz.lookup(" ".join([english, *words[1:]]), context=place_context)
                 if place is not None and place.population >= SMALL_PLACE and similarity(
                         " ".join(words[1:]), place.name.split(" ", 1)[-1]) >= SOUND_FLOOR:
                     return self.from_place(place, "place-skeleton", ner_type)
             if head in hi_agents.NOT_NAMES or head in en_agents.NOT_NAMES or head == "the":
-                return self.resolve(" ".join(words[1:]), ner_type, date, countries, want_admin1)
+                return self.resolve(" ".join(words[1:]), ner_type, date, countries, want_admin1, place_context)
         return res
 
     def resolve_written(self, text: str, ner_type: str | None = None,
@@ -186,8 +191,9 @@ class Matcher:
         return self.from_actor(actor, "demonym", date) if actor is not None else None
 
     def _resolve(self, text: str, ner_type: str | None, date: str | None,
-                 countries: dict[str, float] | None, want_admin1: bool) -> Resolution | None:
+                 countries: dict[str, float] | None, ctx: PlaceContext) -> Resolution | None:
         countries = countries or {}
+        want_admin1 = ctx.want in ("A", "D")
         name = clean_name(text)
         if not name:
             return None
@@ -218,28 +224,31 @@ class Matcher:
                 actor = self.pick(hits, ner_type, date, countries, strict_type=True)
                 if actor is not None:
                     return self.from_actor(actor, "loose", date)
+        place_countries = ctx.countries
         if placey:
             places, exact = self.gaz.candidates(name)
             if exact:
-                place = self.gaz.lookup(name, countries, want_admin1)
+                place, confidence = self.gaz.choose(name, ctx)
                 # a small town far from the story is more likely a namesake (Kanye, Jones)
-                if place is not None and (not countries or place.country in countries
-                                          or place.population >= SMALL_PLACE or len(words_of(name)) > 1):
-                    return self.from_place(place, "place", ner_type)
+                if place is not None and (not place_countries or place.country in place_countries
+                                          or place.population >= SMALL_PLACE or len(words_of(name)) > 1
+                                          or ctx.within is not None):
+                    return self.from_place(place, "place", ner_type, confidence)
         sk = skeleton(name)
         words = sk.split()
         place = None
+        confidence = 1.0
         if placey:
-            place = self.gaz.lookup(name, countries, want_admin1)
+            place, confidence = self.gaz.choose(name, ctx)
             # A sound-alike outside the document's countries is more likely a miss than a find,
             # unless it is a province or a big city that sounds just the same (इंग्लैंड: England).
             # (A province of millions, England, Ontario, is named more often than it is misheard.)
             floor = SOUND_FLOOR_ONE_WORD if place is not None and place.kind == "A" and                 place.population >= FOREIGN_SKELETON_MIN_POPULATION else CLOSE_SOUND
-            if place is not None and countries and place.country not in countries and not (
+            if place is not None and place_countries and place.country not in place_countries and not (
                     (place.kind == "A" or place.population >= FOREIGN_SKELETON_MIN_POPULATION)
-                    and similarity(name, place.name) >= floor):
+                    and similarity(name, place.name) >= floor) and ctx.within is None:
                 place = None
-            if place is not None and not countries and place.population < FOREIGN_SKELETON_MIN_POPULATION:
+            if place is not None and not place_countries and place.population < FOREIGN_SKELETON_MIN_POPULATION:
                 place = None
         latin = name.isascii()
         if sk and len(sk.replace(" ", "")) >= 3 and not (latin and len(words) == 1):
@@ -252,12 +261,12 @@ class Matcher:
                         place is not None and countries.get(actor.country or "", 0.0) < countries.get(place.country, 0.0)):
                     return self.from_actor(actor, "skeleton", date)
         if place is not None and not latin:
-            return self.from_place(place, "place-skeleton", ner_type)
+            return self.from_place(place, "place-skeleton", ner_type, confidence)
         if ner_type == "ORG":
             # 'Washington said', 'वाशिंगटन ने कहा': a big city named as an organisation
             places, exact = self.gaz.candidates(name)
             if exact:
-                place = self.gaz.lookup(name, countries)
+                place = self.gaz.lookup(name, context=PlaceContext(countries=place_countries))
                 if place is not None and place.population >= METONYM_MIN_POPULATION and similarity(
                         name, place.name) >= CLOSE_SOUND:  # by its own name, not an alternate one
                     return self.from_place(place, "place", "GPE")
@@ -295,7 +304,7 @@ class Matcher:
     @staticmethod
     def sounds_like(name: str, actor: Actor, n_words: int) -> bool:
         """A skeleton match must also agree in its vowels with one of the actor's names
-        (Celesio and शॉल्त्स share a skeleton; they do not sound alike)."""
+        (Celesio and the Devanagari 'sholts' share a skeleton; they do not sound alike)."""
         floor = SOUND_FLOOR_ONE_WORD if n_words == 1 else SOUND_FLOOR
         if n_words == 1 and len(skeleton(name)) <= 3:
             floor = SOUND_FLOOR_SHORT  # 'lnd': लिंड is not हॉलैंड
@@ -337,34 +346,39 @@ def text_words(text: str) -> tuple[tuple[int, int, str, str], ...]:
     return tuple((m.start(), m.end(), _context_key(m.group()), m.group()) for m in _CONTEXT_WORD.finditer(text))
 
 
-def context_countries(text: str, reg: Registry | None = None, max_words: int = 3) -> dict[str, float]:
+def context_countries(text: str, reg: Registry | None = None, max_words: int = 3,
+                      demonym_weight: float = 1.0) -> dict[str, float]:
     """Countries named in a text (names and demonyms), weighted by share of the most named one.
 
     A cheap document focus that does not depend on the recogniser having found every name.
+    A demonym counts `demonym_weight` of a name (for places, 'the American president' says
+    less about where a story is than 'America' does).
     """
     reg = reg or registry()
     words = [w[2] for w in text_words(text)]
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     i = 0
     while i < len(words):
         for n in range(max_words, 0, -1):
             gram = " ".join(words[i : i + n])
             country = hi_agents.ADJECTIVES.get(gram) or en_agents.ADJECTIVES.get(gram) if n == 1 else None
+            weight = demonym_weight
             if not country:
+                weight = 1.0
                 for aid in reg.exact.get(gram, ()):
                     actor = reg.by_id[aid]
                     if actor.type == "GPE":
                         country = actor.country
                         break
             if country:
-                counts[country] = counts.get(country, 0) + 1
+                counts[country] = counts.get(country, 0) + weight
                 i += n
                 break
         else:
             i += 1
     if not counts:
         return {}
-    top = max(counts.values())
+    top = max(*counts.values(), 1.0)  # demonyms alone weigh what they weigh
     return {c: n / top for c, n in counts.items()}
 
 
@@ -412,7 +426,7 @@ def spot_index(reg: Registry | None = None) -> dict[str, list[tuple[tuple[str, .
 def spot_people(reg: Registry | None = None) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     """First word as written (match key) -> [(word skeletons, actor id, name)] of curated
     people's names of two or more words, to spot other spellings of the rest of the name
-    (माइक पोम्पिओ for माइक पोम्पियो)."""
+    (the Devanagari 'maik pompio' for 'maik pompiyo')."""
     reg = reg or registry()
     index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for a in reg.actors:
@@ -505,7 +519,7 @@ def _deletion_index(reg: Registry) -> dict[str, list[tuple[str, list[str]]]]:
 
 
 def _initials(sk: str) -> list[str]:
-    """First letters of a skeleton's words, leaving out connectors (-e-, ए: 'a')."""
+    """First letters of a skeleton's words, leaving out connectors (-e-, the Devanagari 'e': 'a')."""
     return [w[:1] for w in sk.split() if w != "a"]
 
 

@@ -5,29 +5,31 @@ Order of work in one document:
 1. resolve each entity's mentions (best evidence over its mentions wins), first without and then
    with the document's country focus (the countries of what resolved), which disambiguates places
    and people;
-2. role phrases ('रूसी राष्ट्रपति', 'कज़ाख़स्तान के राष्ट्रपति', 'Russian President') are resolved with
+2. role phrases ('roosi rashtrapati', 'kazakhstan ke rashtrapati' in Devanagari, 'Russian President') are resolved with
    the document's date to the office holder: a phrase not followed by a name becomes a mention of
    that person, and an unresolved person right after one gets the phrase's country;
 3. registry names the recogniser missed are spotted in the text (curated countries,
-   organisations, groups, people under names of two or more words, demonyms: अमेरिकी -> USA);
+   organisations, groups, people under names of two or more words, demonyms: amreeki in Devanagari -> USA);
 4. in-document coreference: a one-word name left unresolved joins an entity whose name ends in
-   the same word (पुतिन after व्लादिमीर पुतिन, गामालेटदीनोव after सुल्तान गामालेटदीनोव);
+   the same word (putin after vladimir putin, both in Devanagari);
 5. entities that resolved to the same actor or place are merged.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from ghatna.document import Document, Entity, Mention
+from ghatna.lang import get_pack
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
 from ghatna.lang.hi import events as hi_events
 from ghatna.lang.hi.names import similarity, skeleton
-from ghatna.resolve.gazetteer import Place
+from ghatna.resolve.gazetteer import CONFIDENCE_FLOOR, Place, PlaceContext, Region, common_words
 from ghatna.resolve.matcher import (
     HONORIFICS,
     Matcher,
@@ -44,14 +46,41 @@ from ghatna.resolve.registry import Actor
 from ghatna.text.normalise import match_key
 
 _WORD = re.compile(r"[\w\u0900-\u0963\u0971-\u097f\u200c\u200d.'’-]+")
-# Words before a place name asking for a province rather than a city.
 SPOT_MIN_POPULATION = 100_000
+# Capitals and cities of a million or more are spotted in Hindi text wherever they are named
+# as written (followed by a postposition), whatever country the story names.
+SPOT_WORLD_CITY = 1_000_000
+WORLD_SOUND_FLOOR = 0.9  # ... or a spelling of that name that sounds just the same
+# For places, a demonym says less about where a story is than a country's name does.
+DEMONYM_PLACE_WEIGHT = 0.3
+# Confident places lend their country (admin1 and country places fully, cities half), their
+# subdivision and their point to the others.
+CONTEXT_CONFIDENCE = 0.9
+LIST_WEIGHT = 1.0
 SPOT_MIN_CONSONANTS = 3
 BIG_CITY = 1_000_000
 SPOT_SOUND_FLOOR = 0.8
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 CONTINENT_QUALIFIERS = hi_agents.CONTINENT_QUALIFIERS | en_agents.CONTINENT_QUALIFIERS
-ADMIN1_CUES = frozenset(match_key(w) for w in "प्रांत प्रान्त राज्य प्रदेश क्षेत्र province state region oblast".split())
+
+
+def _place_words(name: str) -> frozenset[str]:
+    """One kind of place word from every supported language's pack (lang/<code>/places.py)."""
+    return frozenset(w for code in ("hi", "en") for w in getattr(get_pack(code).places, name, ()))
+
+
+# Cue words beside a name -> the kind of place they ask for.
+CUES = {kind: _place_words(name) for kind, name in (
+    ("A", "ADMIN1_CUES"), ("D", "ADMIN2_CUES"), ("P", "CITY_CUES"), ("C", "COUNTRY_CUES"))}
+ADMIN1_CUES = CUES["A"]
+QUALIFIER_LINKS = _place_words("QUALIFIER_LINKS")
+GENERIC_PLACE_HEADS = _place_words("GENERIC_PLACE_HEADS")
+POSTPOSITIONS = _place_words("POSTPOSITIONS")
+LIST_LINKS = _place_words("LIST_LINKS")
+GENITIVE_LINKS = _place_words("GENITIVE_LINKS")  # 'kazakhstan ke rashtrapati'
+
+LOCATIVE_PREPOSITIONS = _place_words("LOCATIVE_PREPOSITIONS")
+TOWN_AFTER_PREPOSITION = 10_000
 
 
 @dataclass
@@ -65,7 +94,8 @@ class RolePhrase:
 
 
 def find_role_phrases(doc: Document, m: Matcher) -> list[RolePhrase]:
-    """'रूसी राष्ट्रपति', 'कज़ाख़स्तान के राष्ट्रपति', 'Russian President', 'President of Russia'."""
+    """'roosi rashtrapati', 'kazakhstan ke rashtrapati' (in Devanagari), 'Russian President',
+    'President of Russia'."""
     words = text_words(doc.text)
     hindi = doc.lang != "en"
     titles = hi_agents.ROLE_TITLES if hindi else en_agents.ROLE_TITLES
@@ -87,7 +117,7 @@ def find_role_phrases(doc: Document, m: Matcher) -> list[RolePhrase]:
             country, start = None, None
             if j >= 0 and adjectives.get(words[j][2]):
                 country, start = adjectives[words[j][2]], words[j][0]
-            elif hindi and j >= 1 and words[j][2] == "के":
+            elif hindi and j >= 1 and words[j][2] in GENITIVE_LINKS:
                 for k in (1, 2, 3):  # the country's name may be several words
                     if j - k < 0:
                         break
@@ -125,18 +155,28 @@ class ResolveStage:
         m = matcher()
         date = date_key(doc.published)
         entities = doc.entities
-        # Pass 1 (names as written) gives the document's country focus, with the countries
-        # the text names; pass 2 resolves with it.
+        # Pass 1 (names as written) gives the document's country focus for actors, with the
+        # countries the text names; places are weighed by the countries the text names as
+        # places (demonyms weigh less), never by its actors' countries.
         named = context_countries(doc.text, m.reg)
         written = [self._resolve_written(e, m, date) for e in entities]
         focus = _country_focus(entities, written)
         for country, weight in document_focus(doc.text, doc.lang, m.reg, named).items():
             focus[country] = max(focus.get(country, 0.0), weight)
-        found = [self._resolve_entity(doc, e, m, date, focus) for e in entities]
+        place_countries = document_focus(doc.text, doc.lang, m.reg, context_countries(
+            doc.text, m.reg, demonym_weight=DEMONYM_PLACE_WEIGHT))
+        cues = [_cue_kind(doc.text, e) for e in entities]
+        found = [self._resolve_entity(doc, e, m, date, focus, PlaceContext(dict(place_countries), want=cue))
+                 for e, cue in zip(entities, cues, strict=True)]
+        qualified_country = self._places_in_context(doc, entities, found, cues, m, date, focus, place_countries)
         _drop_namesakes(entities, found, m, date)
-        for entity, res in zip(entities, found, strict=True):
+        for i, (entity, res) in enumerate(zip(entities, found, strict=True)):
+            if res is not None and res.is_place and res.confidence < CONFIDENCE_FLOOR:
+                found[i] = res = None  # no answer rather than a far-off one: the name stays, with no point
             if res is not None:
                 _apply(entity, res)
+            elif qualified_country.get(i):
+                entity.country = qualified_country[i]  # 'Namanga, Kenya': somewhere in Kenya
         resolved_ids = {e.id for e, r in zip(entities, found, strict=True) if r is not None}
         self._role_phrases(doc, m, date, resolved_ids)
         self._spot(doc, m, date, resolved_ids, named)
@@ -154,29 +194,84 @@ class ResolveStage:
         return None
 
     def _resolve_entity(self, doc: Document, entity: Entity, m: Matcher, date: str | None,
-                        focus: dict[str, float]) -> Resolution | None:
+                        focus: dict[str, float], context: PlaceContext) -> Resolution | None:
         best: Resolution | None = None
         texts = sorted({mt.text for mt in entity.mentions}, key=len, reverse=True) or [entity.name]
-        want_admin1 = any(_word_before(doc.text, mt.start) in ADMIN1_CUES for mt in entity.mentions)
         failed: list[str] = []
         best_text = ""
         for text in texts:
-            res = m.resolve(text, entity.type, date, focus, want_admin1)
+            res = m.resolve(text, entity.type, date, focus, place_context=context)
+            if res is None and entity.type in (None, "LOC", "GPE"):
+                res = _resolve_linked(text, m, date, focus, context) or _resolve_without_cue(
+                    text, m, date, focus, context)
             if res is not None and (best is None or res.strength > best.strength):
                 best, best_text = res, text
             elif res is None and entity.type == "PER":
                 failed.append(text)
         if best is not None and best.id == m.reg.by_country.get("USA") and entity.mentions and all(
                 _word_before(doc.text, mt.start) in CONTINENT_QUALIFIERS for mt in entity.mentions):
-            return None  # लैटिन अमेरिका, South America
+            return None  # Latin America, South America
         if best is not None and best.type == "PER" and any(
                 _other_first_name(t, best_text, m.reg.by_id.get(best.id)) for t in failed):
             return None  # Chris Harris ... Harris: the full name is no known person, so neither is Harris
-        if best is None and entity.type in ("PER", "ORG"):
-            best = _big_city_mistagged(texts, m)
+        if best is None and entity.type in ("PER", "ORG", "NORP"):
+            best = _big_city_mistagged(texts, m, entity.type) or _city_after_preposition(doc.text, entity, m, context)
             if best is not None:
                 entity.type = "GPE"  # the recogniser's type was wrong
         return best
+
+    def _places_in_context(self, doc: Document, entities: list[Entity], found: list[Resolution | None],
+                           cues: list[str | None], m: Matcher, date: str | None, focus: dict[str, float],
+                           place_countries: dict[str, float]) -> dict[int, str]:
+        """Second pass over places: explicit qualifiers ('Prague, Oklahoma', 'Y ke X'), then the
+        countries, subdivisions and points of the places resolved with confidence as context
+        for the others (Mordecai's 'other places in the document').  Updates `found`; returns
+        the country of each qualified place that no gazetteer place fits."""
+        qualifiers = _qualifiers(doc.text, entities)
+        qualified_country: dict[int, str] = {}
+        for j in {j for js in qualifiers.values() for j in js}:
+            res = found[j]
+            # a qualifier is a region: 'Oklahoma' after 'Prague,' is the state, not Oklahoma City
+            if res is not None and res.is_place and res.geo is not None and res.geo.precision == "city":
+                again = self._resolve_entity(doc, entities[j], m, date, focus,
+                                             PlaceContext(dict(place_countries), want="A"))
+                if again is not None and again.geo is not None and again.geo.precision in ("admin1", "admin2"):
+                    found[j] = again
+        regions: dict[int, Region] = {}
+        for i, js in qualifiers.items():
+            own = found[i]
+            precision = own.geo.precision if own is not None and own.geo is not None else None
+            if precision == "country":
+                continue  # a country is qualified by nothing ('Georgia, Armenia' is a list)
+            for j in js:
+                region = _region_of(found[j], m)
+                if region is None or (precision == "admin1" and region.admin1):
+                    continue  # two subdivisions in a list ('Bihar, Jharkhand')
+                regions[i] = region
+                break
+        for i, region in regions.items():
+            res = self._resolve_entity(doc, entities[i], m, date, focus,
+                                       PlaceContext(dict(place_countries), want=cues[i], within=region))
+            found[i] = res
+            if res is None:
+                qualified_country[i] = region.country
+        neighbours = _list_neighbours(doc.text, entities)
+        for i in range(len(entities)):
+            res = found[i]
+            if i in regions or not _is_place_entity(entities[i], res):
+                continue
+            context = _context_without(i, found, place_countries)
+            for j in neighbours.get(i, ()):
+                other = found[j]
+                if other is not None and other.is_place and other.country and other.geo is not None \
+                        and other.geo.precision != "country" and other.confidence >= CONTEXT_CONFIDENCE:
+                    # 'Delhi, Chennai, ..., Hyderabad': a list of places is mostly of one country
+                    context.countries[other.country] = context.countries.get(other.country, 0.0) + LIST_WEIGHT
+            context.want = cues[i]
+            again = self._resolve_entity(doc, entities[i], m, date, focus, context)
+            if again is not None:
+                found[i] = again
+        return qualified_country
 
     def _role_phrases(self, doc: Document, m: Matcher, date: str | None, resolved: set[str]) -> None:
         spans = sorted((mt.start, mt.end, e) for e in doc.entities for mt in e.mentions)
@@ -237,10 +332,168 @@ class ResolveStage:
             taken.append((start, end))
         if doc.lang in ("hi", "en"):
             self._spot_places(doc, m, taken, by_id, named)
+        if doc.lang == "hi":
+            self._spot_world_cities(doc, m, taken, by_id, named)
+            self._spot_beside_places(doc, m, taken, by_id)
+        elif doc.lang == "en":
+            self._spot_english_cities(doc, m, taken, by_id, named)
+
+    def _spot_english_cities(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
+                             by_id: dict[str, Entity], named_countries: dict[str, float]) -> None:
+        """Capitalised English names of capitals and cities of a million or more, and of towns of
+        10,000+ right after a locative preposition ('around Aleppo'), that the recogniser missed:
+        the place's own name, not an alternate one, and not at the start of a sentence."""
+        words = text_words(doc.text)
+        context = PlaceContext(dict(named_countries))
+        for i in range(1, len(words)):
+            for n in (2, 1):
+                if i + n > len(words):
+                    continue
+                surface_words = words[i : i + n]
+                start, end = surface_words[0][0], surface_words[-1][1]
+                if not all(w[3][:1].isupper() and w[3].isalpha() for w in surface_words) or any(
+                        s < end and start < e for s, e in taken):
+                    continue
+                if any(doc.text[words[k][1] : words[k + 1][0]] != " " for k in range(i, i + n - 1)):
+                    continue
+                if doc.text[words[i - 1][1] : start].strip():
+                    continue  # after punctuation: a sentence start or a list, too uncertain
+                surface = doc.text[start:end]
+                if not _written_as_city(surface, m):
+                    continue
+                place, confidence = m.gaz.choose(surface, context)
+                if place is None or place.kind not in ("P", "D") or confidence < CONFIDENCE_FLOOR:
+                    continue
+                after_preposition = words[i - 1][2] in LOCATIVE_PREPOSITIONS
+                if place.feature == "capital" or place.population >= SPOT_WORLD_CITY or (
+                        after_preposition and place.population >= TOWN_AFTER_PREPOSITION):
+                    self._add_place(doc, m, place, start, end, by_id, taken, confidence)
+                    break
+
+    def _add_place(self, doc: Document, m: Matcher, place: Place, start: int, end: int,
+                   by_id: dict[str, Entity], taken: list[tuple[int, int]], confidence: float = 1.0) -> None:
+        entity = by_id.get(place.id)
+        if entity is None:
+            entity = Entity(id=place.id, name=place.name, type="GPE")
+            _apply(entity, m.from_place(place, "place", "GPE", confidence))
+            doc.entities.append(entity)
+            by_id[place.id] = entity
+        entity.mentions.append(Mention(start, end, doc.text[start:end], "GPE"))
+        taken.append((start, end))
+
+    def _spot_world_cities(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
+                           by_id: dict[str, Entity], named_countries: dict[str, float]) -> None:
+        """Capitals and cities of 100,000+ written out in Devanagari as the gazetteer names them
+        (prag, jineva, oksford), that the recogniser missed, whatever country the story names:
+        one or two words, no everyday word among them, and for the smaller cities a
+        postposition or a cue word after the name."""
+        words = text_words(doc.text)
+        common = common_words()
+        frequent = _common_hindi_words()
+        context = PlaceContext(dict(named_countries))
+        for i in range(len(words)):
+            for n in (2, 1):
+                if i + n > len(words):
+                    continue
+                start, end = words[i][0], words[i + n - 1][1]
+                key = " ".join(w[2] for w in words[i : i + n])
+                if not _DEVANAGARI.search(key) or any(s < end and start < e for s, e in taken):
+                    continue
+                if any(w[2] in common or w[2] in hi_agents.NOT_NAMES for w in words[i : i + n]):
+                    continue
+                if any(doc.text[words[k][1] : words[k + 1][0]] != " " for k in range(i, i + n - 1)):
+                    continue
+                after = words[i + n][2] if i + n < len(words) else ""
+                marked = after in POSTPOSITIONS or any(after in cue for cue in CUES.values())
+                region_cue = after in CUES["A"] or after in CUES["D"]  # 'kheda jile mein'
+                surface = doc.text[start:end]
+                found, exact = m.gaz.candidates(surface)
+                city_cue = after in CUES["P"]  # 'tikrit shahar par'
+                if not exact:
+                    # by sound only a spelling that sounds just like the place's own name, and
+                    # never a word frequent in Hindi news (post, press, sun sound like towns)
+                    if any(w[2].strip(".'’") in frequent for w in words[i : i + n]):
+                        continue
+                    found = [p for p in found if similarity(surface, p.name) >= WORLD_SOUND_FLOOR]
+                hits = [p for p in found if (p.kind in ("P", "D") and (
+                    p.feature == "capital" or p.population >= SPOT_WORLD_CITY or city_cue
+                    or (p.population >= SPOT_MIN_POPULATION and (marked or len(skeleton(key)) >= 5))))
+                    or (region_cue and p.kind in ("A", "D"))
+                    or (marked and p.kind == "A" and p.population >= SPOT_WORLD_CITY
+                        and p.country != hi_agents.HOME_COUNTRY)]  # ontario mein
+                if not hits or len(skeleton(key).replace(" ", "")) < SPOT_MIN_CONSONANTS - 1:
+                    continue
+                context.want = "D" if after in CUES["D"] else ("A" if after in CUES["A"] else None)
+                place, confidence = m.gaz.choose(surface, context)
+                if place is None or place.id not in {p.id for p in hits} or confidence < CONFIDENCE_FLOOR:
+                    continue
+                self._add_place(doc, m, place, start, end, by_id, taken, confidence)
+                break
+
+    def _spot_beside_places(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
+                            by_id: dict[str, Entity]) -> None:
+        """A word or two that the recogniser missed between or after places it found: in a list
+        ('gova, gaya aur amritsar': X, Y and Z are places of one country) or after a qualifier
+        ('bihar ke gaya mein': Y ke X), looked up in the gazetteer inside that country or
+        region, by name or by sound."""
+        places = sorted((mt.start, mt.end, e) for e in doc.entities if e.geo is not None and e.country
+                        for mt in e.mentions)
+        words = text_words(doc.text)
+        ends = {w[1]: k for k, w in enumerate(words)}
+        separators = LIST_LINKS | {","}
+        for (_, end1, left), (start2, _, right) in zip(places, places[1:], strict=False):
+            k = ends.get(end1)
+            if k is None or left.country != right.country:
+                continue
+            between = [w for w in words[k + 1 :] if w[1] <= start2]
+            if not between or len(between) > 8 or "\n" in doc.text[end1:start2]:
+                continue
+            # the items of the list between them: runs of one or two words between separators
+            items: list[list[tuple[int, int, str, str]]] = [[]]
+            previous_end = end1
+            for w in between:
+                if w[2] in separators or "," in doc.text[previous_end : w[0]]:
+                    items.append([])
+                if w[2] not in separators:
+                    items[-1].append(w)
+                previous_end = w[1]
+            ends_well = "," in doc.text[previous_end:start2] or (between and between[-1][2] in separators)
+            items = [item for item in items if item]
+            if not items or not ends_well or doc.text[end1 : between[0][0]].strip() not in (",", "") or any(
+                    len(item) > 2 for item in items):
+                continue
+            for item in items:
+                self._spot_in_region(doc, m, item, Region(left.country), by_id, taken)
+        for _, end, outer in places:
+            k = ends.get(end)
+            if k is None or k + 3 >= len(words) or words[k + 1][2] not in QUALIFIER_LINKS:
+                continue
+            region = _region_of_entity(outer, m)
+            if region is None:
+                continue
+            for n in (1, 2):
+                if k + 2 + n < len(words) and words[k + 2 + n][2] in POSTPOSITIONS | CUES["P"]:
+                    self._spot_in_region(doc, m, list(words[k + 2 : k + 2 + n]), region, by_id, taken)
+                    break
+
+    def _spot_in_region(self, doc: Document, m: Matcher, gap: list[tuple[int, int, str, str]], region: Region,
+                        by_id: dict[str, Entity], taken: list[tuple[int, int]]) -> None:
+        start, end = gap[0][0], gap[-1][1]
+        if any(s < end and start < e for s, e in taken):
+            return
+        surface = doc.text[start:end]
+        if any(w[2] in hi_agents.NOT_NAMES for w in gap) or len(skeleton(surface).replace(" ", "")) < 2:
+            return
+        place, confidence = m.gaz.choose(surface, PlaceContext(within=region))
+        if place is None or place.kind == "C" or confidence < CONFIDENCE_FLOOR:
+            return
+        if match_key(surface) not in {match_key(place.name)} and similarity(surface, place.name) < SPOT_SOUND_FLOOR:
+            return
+        self._add_place(doc, m, place, start, end, by_id, taken, confidence)
 
     def _spot_places(self, doc: Document, m: Matcher, taken: list[tuple[int, int]],
                      by_id: dict[str, Entity], named_countries: dict[str, float]) -> None:
-        """Place names of the foreign countries a story names ('नेवाडा' in a story about the
+        """Place names of the foreign countries a story names ('nevada' in Devanagari in a story about the
         United States) that the recogniser missed: by their Devanagari (or capitalised Latin)
         names, or in Devanagari by sound.  Only provinces and cities of 100,000+, and never in
         the home country, where too many town names are also words."""
@@ -273,6 +526,12 @@ class ResolveStage:
                 if not places or any(s < end and start < e for s, e in taken):
                     continue
                 place = _likeliest(places)
+                home = dict(named_countries)
+                home.setdefault(hi_agents.HOME_COUNTRY, hi_agents.HOME_WEIGHT)
+                if _DEVANAGARI.search(key):
+                    best, _ = m.gaz.choose(doc.text[start:end], PlaceContext(home))
+                    if best is not None and best.id != place.id and best.population >= place.population:
+                        continue  # a bigger place of that name at home (Hyderabad)
                 if place.kind == "A":
                     named.add(place.country)
                 entity = by_id.get(place.id)
@@ -286,6 +545,151 @@ class ResolveStage:
                 step = n
                 break
             i += step
+
+
+def _cue_kind(text: str, entity: Entity) -> str | None:
+    """The kind of place a cue word beside the entity's mentions asks for: 'A' (state,
+    province), 'D' (district), 'P' (city, town, village), 'C' (country), else None.
+    English 'the state of X' and 'X state'; Hindi cue words follow the name or precede it."""
+    for mt in entity.mentions:
+        before = _words_before(text, mt.start, 2)
+        after = _word_after(text, mt.end)
+        if len(before) == 2 and before[-1] == "of":
+            before = before[:1]  # 'the town of Oxford'
+        for word in (after, before[-1] if before else ""):
+            for kind, words in CUES.items():
+                if word and word in words:
+                    return kind
+    return None
+
+
+def _resolve_linked(text: str, m: Matcher, date: str | None, focus: dict[str, float],
+                    context: PlaceContext) -> Resolution | None:
+    """A span that holds 'Y ke X' (a district or state, a link word, a town) as one name: X
+    inside Y."""
+    words = text.split()
+    for k in range(1, len(words) - 1):
+        if match_key(words[k]) in QUALIFIER_LINKS:
+            outer = m.resolve(" ".join(words[:k]), "GPE", date, focus, place_context=PlaceContext(
+                dict(context.countries), want="A"))
+            region = _region_of(outer, m)
+            if region is not None:
+                inner = PlaceContext(dict(context.countries), want=context.want, within=region)
+                return m.resolve(" ".join(words[k + 1 :]), "GPE", date, focus, place_context=inner)
+    return None
+
+
+def _resolve_without_cue(text: str, m: Matcher, date: str | None, focus: dict[str, float],
+                         context: PlaceContext) -> Resolution | None:
+    """A span that ends in a cue word ('mandi jile', 'Sindh province'): the name before it, as
+    the kind of place the cue asks for."""
+    words = text.split()
+    if len(words) < 2:
+        return None
+    last = match_key(words[-1])
+    kind = next((k for k, cues in CUES.items() if last in cues), None)
+    if kind is None:
+        return None
+    inner = PlaceContext(dict(context.countries), set(context.admin1), list(context.points), kind, context.within)
+    return m.resolve(" ".join(words[:-1]), "GPE", date, focus, place_context=inner)
+
+
+def _list_neighbours(text: str, entities: list[Entity]) -> dict[int, set[int]]:
+    """Entity index -> the entities next to it in a list of names ('X, Y and Z')."""
+    spans = sorted((mt.start, mt.end, i) for i, e in enumerate(entities) for mt in e.mentions)
+    found: dict[int, set[int]] = {}
+    for (_, e1, i), (s2, _, j) in zip(spans, spans[1:], strict=False):
+        gap = text[e1:s2].strip()
+        if i != j and len(gap) < 8 and "\n" not in text[e1:s2] and (gap == "," or match_key(gap) in LIST_LINKS):
+            found.setdefault(i, set()).add(j)
+            found.setdefault(j, set()).add(i)
+    return found
+
+
+def _qualifiers(text: str, entities: list[Entity]) -> dict[int, list[int]]:
+    """Entity index -> indexes of the entities that qualify it: 'X, Y' (Prague, Oklahoma) and
+    'Y ke X' (the link words of the Hindi pack)."""
+    spans = sorted((mt.start, mt.end, i) for i, e in enumerate(entities) for mt in e.mentions)
+    found: dict[int, list[int]] = {}
+    for (_, e1, i), (s2, _, j) in zip(spans, spans[1:], strict=False):
+        if i == j:
+            continue
+        gap = text[e1:s2]
+        if gap.strip() == "," and "\n" not in gap:
+            found.setdefault(i, []).append(j)  # X, Y
+        elif len(gap) < 8 and match_key(gap.strip()) in QUALIFIER_LINKS:
+            found.setdefault(j, []).append(i)  # Y ke X
+    return found
+
+
+def _region_of(res: Resolution | None, m: Matcher) -> Region | None:
+    """The region a resolved qualifier stands for: a country, a subdivision or a district."""
+    if res is None or res.geo is None or not res.country:
+        return None
+    if res.geo.precision == "country":
+        return Region(res.country)
+    if res.is_place and res.geo.precision in ("admin1", "admin2"):
+        place = _place_of(res, m)
+        if place is not None:
+            return Region(place.country, place.admin1, place.admin2 if place.kind == "D" else "")
+    return None
+
+
+def _region_of_entity(entity: Entity, m: Matcher) -> Region | None:
+    if entity.geo is None or not entity.country:
+        return None
+    if entity.geo.precision == "country":
+        return Region(entity.country)
+    if entity.geo.precision in ("admin1", "admin2"):
+        place = _place_of(Resolution(entity.id, entity.name, "GPE", entity.country, None, entity.geo, "place", 4), m)
+        if place is not None:
+            return Region(place.country, place.admin1, place.admin2 if place.kind == "D" else "")
+    return None
+
+
+def _place_of(res: Resolution, m: Matcher) -> Place | None:
+    for p in m.gaz.hits(match_key(res.name)):
+        if p.id == res.id:
+            return p
+    for p in m.gaz.hits("~" + skeleton(res.name)):
+        if p.id == res.id:
+            return p
+    return None
+
+
+def _is_place_entity(entity: Entity, res: Resolution | None) -> bool:
+    if res is not None:
+        return res.is_place
+    return entity.type in (None, "LOC", "GPE")
+
+
+def _context_without(i: int, found: list[Resolution | None], countries: dict[str, float]) -> PlaceContext:
+    """The document's place context from its confident places other than the i-th."""
+    context = PlaceContext(dict(countries))
+    for k, res in enumerate(found):
+        if k == i or res is None or res.geo is None or not res.country:
+            continue
+        precision = res.geo.precision
+        if res.is_place and res.confidence < CONTEXT_CONFIDENCE:
+            continue
+        if not res.is_place:
+            continue  # actors do not place a story; countries named are counted already
+        weight = 1.0 if precision in ("country", "admin1") else 0.5
+        context.countries[res.country] = max(context.countries.get(res.country, 0.0), weight)
+        if res.is_place and res.geo.admin1:
+            context.admin1.add((res.country, res.geo.admin1))
+        if res.is_place and precision in ("city", "admin2"):
+            context.points.append((res.geo.lat, res.geo.lon))
+    return context
+
+
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    return [match_key(w) for w in _WORD.findall(text[max(0, start - 40) : start])[-n:]]
+
+
+def _word_after(text: str, end: int) -> str:
+    words = _WORD.findall(text[end : end + 30])
+    return match_key(words[0]) if words else ""
 
 
 def _drop_namesakes(entities: list[Entity], found: list[Resolution | None], m: Matcher,
@@ -306,11 +710,18 @@ def _drop_namesakes(entities: list[Entity], found: list[Resolution | None], m: M
             found[i] = None
 
 
-def _big_city_mistagged(texts: list[str], m: Matcher) -> Resolution | None:
+def _big_city_mistagged(texts: list[str], m: Matcher, ner_type: str | None) -> Resolution | None:
     """A one-word 'person' or 'organisation' that is no known actor but is written as the name
-    of a city of a million or more (प्योंगयांग tagged as a person) is that city."""
+    of a city of a million or more (Pyongyang in Devanagari tagged as a person) is that city;
+    so is a 'nationality' that is no demonym but a city of 100,000 or more (Aleppo)."""
     for text in texts:
         name = clean_name(text)
+        if ner_type == "NORP":
+            cities = [p for p in m.gaz.hits(match_key(name)) if p.kind == "P" and p.population >= SPOT_MIN_POPULATION
+                      and similarity(name, p.name) >= SPOT_SOUND_FLOOR]
+            if cities:
+                return m.from_place(max(cities, key=lambda p: p.population), "place", "GPE")
+            continue
         if " " in name or name.isascii():
             continue  # one-word Devanagari names only (English ones are tagged well)
         cities = [p for p in m.gaz.hits(match_key(name)) if p.kind == "P" and p.population >= BIG_CITY]
@@ -319,9 +730,38 @@ def _big_city_mistagged(texts: list[str], m: Matcher) -> Resolution | None:
     return None
 
 
+def _written_as_city(name: str, m: Matcher) -> bool:
+    """Whether an English name is written as some city's own name (Monte Carlo for Monte-Carlo),
+    not one that sounds alike (Six: Cixi) or a name in another language (Rim: Rome)."""
+    def fold(text: str) -> str:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return " ".join(text.casefold().replace("-", " ").split())
+
+    return any(p.kind in ("P", "D") and fold(p.name) == fold(name) for p in m.gaz.hits(match_key(name)))
+
+
+def _city_after_preposition(text: str, entity: Entity, m: Matcher, context: PlaceContext) -> Resolution | None:
+    """An English 'person' or 'organisation' that is no known actor, written as the own name of
+    a town of 10,000+ right after a locative preposition ('in Monte Carlo', 'near Glasgow'),
+    or of a city of millions anywhere, is that city."""
+    for mt in entity.mentions:
+        name = clean_name(mt.text)
+        if not name.isascii() or not name[:1].isupper() or len(name.split()) > 3:
+            continue
+        before = _words_before(text, mt.start, 1)
+        after_preposition = bool(before) and before[0] in LOCATIVE_PREPOSITIONS
+        place, confidence = m.gaz.choose(name, context)
+        if place is None or place.kind not in ("P", "D") or not _written_as_city(name, m):
+            continue
+        if confidence >= CONFIDENCE_FLOOR and (place.population >= SPOT_WORLD_CITY or (
+                after_preposition and place.population >= TOWN_AFTER_PREPOSITION)):
+            return m.from_place(place, "place", "GPE", confidence)
+    return None
+
+
 def _other_first_name(full: str, surname: str, actor: Actor | None) -> bool:
     """Whether `full` is the one-word `surname` after a first name the actor does not have
-    ('Chris Harris' for Kamala Harris; 'माइक पोम्पिओ' is Mike Pompeo's own)."""
+    ('Chris Harris' for Kamala Harris; 'maik pompio' in Devanagari is Mike Pompeo's own)."""
     words, last = clean_name(full).split(), clean_name(surname).split()
     if actor is None or len(words) < 2 or len(last) != 1 or skeleton(words[-1]) != skeleton(last[0]):
         return False
@@ -331,12 +771,12 @@ def _other_first_name(full: str, surname: str, actor: Actor | None) -> bool:
 
 def _sound_alike_places(surface: str, m: Matcher, named: set[str]) -> list[Place]:
     """Places of the named countries whose English name sounds like a Devanagari surface
-    (लिवरपूल: Liverpool, वर्मोंट: Vermont): most places abroad have no Devanagari name in
+    (liverpool, varmont in Devanagari: Liverpool, Vermont): most places abroad have no Devanagari name in
     GeoNames.  Only close sound-alikes of 3+ consonants, provinces and big cities."""
     # Words frequent in Hindi news (सकता, मांग, भाषण) sound like some town somewhere; a
     # foreign place's name written in Devanagari is rarely one of them.
     common = _common_hindi_words()
-    if any(match_key(w) in common and match_key(w) not in hi_agents.NOT_NAMES for w in surface.split()):
+    if any(match_key(w).strip(".'’") in common and match_key(w) not in hi_agents.NOT_NAMES for w in surface.split()):
         return []
     sk = skeleton(surface)
     if len(sk.replace(" ", "")) < SPOT_MIN_CONSONANTS:
@@ -369,14 +809,14 @@ def _common_hindi_words() -> frozenset[str]:
 
 
 def _only_titles_between(gap: str) -> bool:
-    """', लेफ्टिनेंट-जनरल ' between a role phrase and a name: punctuation, spaces and titles only."""
+    """', lieutenant-general ' (in Devanagari) between a role phrase and a name: punctuation, spaces and titles only."""
     if len(gap) > 40:
         return False
     return all(match_key(w) in HONORIFICS for w in _WORD.findall(gap))
 
 
 def _compose_agents(doc: Document, m: Matcher, resolved: set[str]) -> None:
-    """'भारत सरकार', 'रूसी सेना', 'सीएसटीओ बलों', 'Kazakh police': an unresolved organisation
+    """'bharat sarkar', 'roosi sena', 'CSTO balon' (in Devanagari), 'Kazakh police': an unresolved organisation
     made of an actor's name and an agent noun takes the actor's country and the combined code
     (INDGOV, RUSMIL, IGOCSTMIL), as the Phoenix agents dictionary codes such phrases."""
     for e in doc.entities:
