@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ghatna.lang import all_packs
+
 OUT = Path(__file__).resolve().parents[1] / "lang" / "tags.txt"
 # Individual languages that ghatna's packs cover under their macrolanguage's code.
 INDIVIDUAL_TO_PACK = {"npi": "ne"}
-# Spellings in common use that neither source lists (Hindi with anusvara as well as half-n).
-EXTRA_NAMES = {"hi": ["\u0939\u093f\u0902\u0926\u0940"]}
+# Spellings in common use that neither source lists: each pack's endonyms.
+EXTRA_NAMES = {p.code: list(p.endonyms) for p in all_packs() if p.endonyms}
 _PARENTHESES = re.compile(r"\s*\((?:macrolanguage|individual language)\)")
 HEADER = """\
 # Language tags: ghatna's code<TAB>other ISO 639 codes<TAB>names (English, CLDR English, endonym).

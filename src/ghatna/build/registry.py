@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ghatna.corpora.locators import hindi_texts
 from ghatna.lang.hi.names import english_to_devanagari
+from ghatna.text.normalise import DEVANAGARI as _DEVANAGARI
 from ghatna.text.normalise import match_key
 
 REGISTRY_DIR = Path(__file__).resolve().parents[1] / "data" / "registry"
@@ -174,7 +175,7 @@ def mine_spellings(data_dir: Path, actors: list[dict], min_similarity: float = 0
     frequency: Counter[str] = Counter()
     tested = {match_key(r["surface"]) for r in read_variants()}
     for corpus, _, text in hindi_texts(data_dir):
-        words = [w for w in _WORD.findall(text) if any("\u0900" <= c <= "\u097f" for c in w)]
+        words = [w for w in _WORD.findall(text) if _DEVANAGARI.search(w)]
         frequency.update(match_key(w) for w in words)
         if corpus not in MINING_CORPORA:
             continue
@@ -213,7 +214,7 @@ def _actor(id_: str, name: str, type_: str, country: str | None, code: str | Non
 def _add_hi(actor: dict, names: list[str], source: str) -> None:
     for n in names:
         n = n.strip()
-        if n and any("\u0900" <= c <= "\u097f" for c in n):
+        if n and _DEVANAGARI.search(n):
             actor["hi"].setdefault(n, source)
 
 

@@ -29,6 +29,8 @@ class LanguagePack:
     abbreviations: frozenset[str] = frozenset()
     # Month names (match keys) -> month number, for date lines.
     months: dict[str, int] = field(default_factory=dict)
+    # The language's own names for itself in common use that ISO and CLDR may not list (for tags).
+    endonyms: tuple[str, ...] = ()
 
     def part(self, name: str) -> ModuleType | SimpleNamespace:
         """The pack's data module `ghatna.lang.<code>.<name>` (structure, numbers, quotes, events,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import importlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -85,6 +84,7 @@ class _Cues:
     time_words: frozenset[str]
     continuation_words: frozenset[str]
     months: dict[str, int]
+    name_separator: re.Pattern[str]  # between two authors' names (;, &, and, और)
 
 
 @cache
@@ -94,14 +94,12 @@ def _cues() -> _Cues:
     lists: dict[str, list[str]] = {}
     months: dict[str, int] = {}
     for code in PACK_CODES:
-        months.update({match_key(name): number for name, number in get_pack(code).months.items()})
-        try:
-            module = importlib.import_module(f"ghatna.lang.{code}.structure")
-        except ModuleNotFoundError:
-            continue
+        pack = get_pack(code)
+        months.update({match_key(name): number for name, number in pack.months.items()})
+        module = pack.structure
         for name in ("CREDIT_PREFIXES", "CAPTION_PREFIXES", "AUTHOR_MARKERS", "ROLE_PREFIXES",
                      "BYLINE_WORDS", "DATE_PREFIXES", "UPDATE_PREFIXES", "WEEKDAYS", "TIME_WORDS",
-                     "CONTINUATION_WORDS"):
+                     "CONTINUATION_WORDS", "NAME_JOINERS"):
             lists.setdefault(name, []).extend(getattr(module, name, ()))
 
     def prefixed(name: str) -> re.Pattern[str]:
@@ -132,6 +130,8 @@ def _cues() -> _Cues:
         time_words=frozenset(match_key(w) for w in lists["TIME_WORDS"]),
         continuation_words=frozenset(match_key(w) for w in lists.get("CONTINUATION_WORDS", [])),
         months=months,
+        name_separator=re.compile(r"\s*(?:;|&|" + "|".join(rf"\b{re.escape(w)}\b" for w in lists.get("NAME_JOINERS", []))
+                                  + r")\s*"),
     )
 
 
@@ -236,7 +236,7 @@ def split_names(text: str) -> list[str]:
     """'Jane Doe and John Roe' -> two names; 'Jane Doe, Reuters' -> ['Jane Doe'] (a one-word
     part after a comma is an affiliation, not a co-author)."""
     names: list[str] = []
-    for group in re.split(r"\s*(?:;|&|\band\b|\bऔर\b|\bएवं\b)\s*", text.strip()):
+    for group in _cues().name_separator.split(text.strip()):
         parts = [p.strip() for p in group.split(",") if p.strip()]
         names.extend(p for i, p in enumerate(parts) if i == 0 or _words(p) >= 2)
     return [n.strip(" .") for n in names if n.strip(" .")]

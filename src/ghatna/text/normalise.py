@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import regex
+
 from ghatna.document import Document, make_doc_id
 
 # Invisible characters removed from text: ZW space, ZWNJ, ZWJ, word joiner, BOM, soft hyphen.
@@ -27,6 +29,9 @@ _KEY_TABLE = {**_INVISIBLE, **_DIGITS, ord(_NUKTA): None}
 _MULTISPACE = re.compile(r"[ ]{2,}")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _KEY_SPACE = re.compile(r"\s+")
+
+# Any character of the Devanagari script (Hindi's).
+DEVANAGARI = regex.compile(r"\p{Devanagari}")
 
 
 def normalise_text(text: str) -> str:

@@ -45,3 +45,6 @@ CONTINUATION_WORDS = (
     "or", "but", "that", "which", "who", "whose", "as", "than", "is", "are", "was", "were", "be",
     "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 )
+
+# Words joining two authors' names in a byline (Jane Doe and John Roe).
+NAME_JOINERS = ("and",)

@@ -26,4 +26,5 @@ PACK = LanguagePack(
         "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड".split()
     ),
     months=MONTHS,
+    endonyms=("हिंदी", "हिन्दी"),  # with anusvara as well as half-n
 )

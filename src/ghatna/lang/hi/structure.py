@@ -46,3 +46,6 @@ CONTINUATION_WORDS = (
     "आपके", "उनका", "उनकी", "उनके", "उसका", "उसकी", "उसके", "इसका", "इसकी", "इसके", "मेरा", "मेरी",
     "मेरे", "हमारा", "हमारी", "हमारे", "अपना", "अपनी", "अपने",
 )
+
+# Words joining two authors' names in a byline (Jane Doe and John Roe).
+NAME_JOINERS = ("और", "एवं")
