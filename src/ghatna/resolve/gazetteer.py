@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -135,24 +136,25 @@ class Gazetteer:
         found = self.keys.get(key)
         return [self.place(int(i)) for i in found.split(",")] if found else []
 
-    def candidates(self, name: str) -> tuple[list[Place], bool]:
-        """Places named `name`: exact (match key) hits, else phonetic-skeleton hits; and whether exact."""
+    def candidates(self, name: str, keep: Callable[[Place], bool] | None = None) -> tuple[list[Place], bool]:
+        """Places named `name`: exact (match key) hits, else phonetic-skeleton hits; and whether
+        exact.  `keep` filters the places before their sound is compared (cheaper)."""
         hits = self.hits(match_key(name))
         if hits:
-            return hits, True
+            return [p for p in hits if keep is None or keep(p)], True
         sk = skeleton(name)
-        found = self.hits("~" + sk)
+        found = [p for p in self.hits("~" + sk) if keep is None or keep(p)]
         # Sound-alikes must also sound alike with their vowels; very short skeletons ('ml',
         # 'vn') only when the vowels agree closely.
         floor = SOUND_FLOOR if len(sk.replace(" ", "")) >= 3 else SHORT_SOUND_FLOOR
         found = [p for p in found if similarity(name, p.name) >= floor]
-        if not found and len(sk.replace(" ", "")) >= ADMIN1_FUZZY_MIN:
-            found = self._admin1_one_edit(name, sk)
+        if not found and " " in sk and len(sk.replace(" ", "")) >= ADMIN1_FUZZY_MIN:
+            found = [p for p in self._admin1_one_edit(name, sk) if keep is None or keep(p)]
         return found, False
 
     def _admin1_one_edit(self, name: str, sk: str) -> list[Place]:
         """First-level subdivisions whose skeleton is one edit away from the name's (long names
-        only: the Devanagari 'khaibar pakhtukhvah' for Khyber Pakhtunkhwa), sounding alike."""
+        of two words or more only: the Devanagari 'khaibar pakhtukhvah' for Khyber Pakhtunkhwa), sounding alike."""
         index = self._admin1_index()
         flat = sk.replace(" ", "")
         found: dict[str, Place] = {}
@@ -168,8 +170,8 @@ class Gazetteer:
         if self._admin1_skeletons is None:
             admin1 = {i for i, row in enumerate(self.rows) if "\tA\t" in row}
             index: dict[str, list[tuple[str, int]]] = {}
-            for key, found in self.keys.items():
-                if not key.startswith("~"):
+            for key, found in self.keys.items() if admin1 else ():
+                if not key.startswith("~") or " " not in key or len(key) <= ADMIN1_FUZZY_MIN:
                     continue
                 flat = key[1:].replace(" ", "")
                 for i in (int(x) for x in found.split(",")):
@@ -182,7 +184,10 @@ class Gazetteer:
     def rank(self, name: str, context: PlaceContext | None = None) -> tuple[list[tuple[float, Place]], bool]:
         """Candidate places for `name` with their scores, best first; and whether matched as written."""
         context = context or PlaceContext()
-        places, exact = self.candidates(name)
+        within = context.within
+        places, exact = self.candidates(name, (lambda p: p.inside(within)) if within is not None else None)
+        if within is not None and not places:
+            exact = bool(self.hits(match_key(name)))
         places = [p for p in places if p.kind != "C" or p.country not in _registry_countries()]
         exact_ids = {p.id for p in places} if exact else set()
         named_ids = set(exact_ids)

@@ -354,32 +354,39 @@ def context_countries(text: str, reg: Registry | None = None, max_words: int = 3
     A demonym counts `demonym_weight` of a name (for places, 'the American president' says
     less about where a story is than 'America' does).
     """
-    reg = reg or registry()
-    words = [w[2] for w in text_words(text)]
     counts: dict[str, float] = {}
+    for country, demonym in _country_mentions(text, reg or registry(), max_words):
+        counts[country] = counts.get(country, 0.0) + (demonym_weight if demonym else 1.0)
+    if not counts:
+        return {}
+    top = max(*counts.values(), 1.0)  # demonyms alone weigh what they weigh
+    return {c: n / top for c, n in counts.items()}
+
+
+@lru_cache(maxsize=4)
+def _country_mentions(text: str, reg: Registry, max_words: int) -> tuple[tuple[str, bool], ...]:
+    """(country, whether by a demonym) for each country a text names, in order."""
+    words = [w[2] for w in text_words(text)]
+    found: list[tuple[str, bool]] = []
     i = 0
     while i < len(words):
         for n in range(max_words, 0, -1):
             gram = " ".join(words[i : i + n])
             country = hi_agents.ADJECTIVES.get(gram) or en_agents.ADJECTIVES.get(gram) if n == 1 else None
-            weight = demonym_weight
+            demonym = bool(country)
             if not country:
-                weight = 1.0
                 for aid in reg.exact.get(gram, ()):
                     actor = reg.by_id[aid]
                     if actor.type == "GPE":
                         country = actor.country
                         break
             if country:
-                counts[country] = counts.get(country, 0) + weight
+                found.append((country, demonym))
                 i += n
                 break
         else:
             i += 1
-    if not counts:
-        return {}
-    top = max(*counts.values(), 1.0)  # demonyms alone weigh what they weigh
-    return {c: n / top for c, n in counts.items()}
+    return tuple(found)
 
 
 def document_focus(text: str, lang: str | None, reg: Registry | None = None,

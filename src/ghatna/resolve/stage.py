@@ -397,6 +397,9 @@ class ResolveStage:
                     continue
                 start, end = words[i][0], words[i + n - 1][1]
                 key = " ".join(w[2] for w in words[i : i + n])
+                if key not in m.gaz.keys and (any(w[2].strip(".'’") in frequent for w in words[i : i + n])
+                                              or "~" + skeleton(doc.text[start:end]) not in m.gaz.keys):
+                    continue  # (cheap tests first: most words name no place; by sound, see below)
                 if not _DEVANAGARI.search(key) or any(s < end and start < e for s, e in taken):
                     continue
                 if any(w[2] in common or w[2] in hi_agents.NOT_NAMES for w in words[i : i + n]):
@@ -407,20 +410,16 @@ class ResolveStage:
                 marked = after in POSTPOSITIONS or any(after in cue for cue in CUES.values())
                 region_cue = after in CUES["A"] or after in CUES["D"]  # 'kheda jile mein'
                 surface = doc.text[start:end]
-                found, exact = m.gaz.candidates(surface)
-                city_cue = after in CUES["P"]  # 'tikrit shahar par'
+                cues = (marked, after in CUES["P"], region_cue, len(skeleton(key)) >= 5)
+                hits = [p for p in m.gaz.hits(key) if _worth_spotting(p, *cues)]
+                exact = bool(hits)
                 if not exact:
                     # by sound only a spelling that sounds just like the place's own name, and
                     # never a word frequent in Hindi news (post, press, sun sound like towns)
                     if any(w[2].strip(".'’") in frequent for w in words[i : i + n]):
                         continue
-                    found = [p for p in found if similarity(surface, p.name) >= WORLD_SOUND_FLOOR]
-                hits = [p for p in found if (p.kind in ("P", "D") and (
-                    p.feature == "capital" or p.population >= SPOT_WORLD_CITY or city_cue
-                    or (p.population >= SPOT_MIN_POPULATION and (marked or len(skeleton(key)) >= 5))))
-                    or (region_cue and p.kind in ("A", "D"))
-                    or (marked and p.kind == "A" and p.population >= SPOT_WORLD_CITY
-                        and p.country != hi_agents.HOME_COUNTRY)]  # ontario mein
+                    hits = [p for p in m.gaz.hits("~" + skeleton(surface)) if _worth_spotting(p, *cues)
+                            and similarity(surface, p.name) >= WORLD_SOUND_FLOOR]
                 if not hits or len(skeleton(key).replace(" ", "")) < SPOT_MIN_CONSONANTS - 1:
                     continue
                 context.want = "D" if after in CUES["D"] else ("A" if after in CUES["A"] else None)
@@ -728,6 +727,19 @@ def _big_city_mistagged(texts: list[str], m: Matcher, ner_type: str | None) -> R
         if cities:
             return m.from_place(max(cities, key=lambda p: p.population), "place", "GPE")
     return None
+
+
+def _worth_spotting(p: Place, marked: bool, city_cue: bool, region_cue: bool, long_name: bool) -> bool:
+    """Which places a Hindi word the recogniser missed may be: capitals and cities of millions;
+    cities of 100,000+ before a postposition or cue word ('oksford' is long enough without one);
+    any town before a city cue ('tikrit shahar par'); subdivisions and districts before their cue
+    words; foreign provinces of millions before a postposition ('ontario mein')."""
+    if p.kind in ("P", "D"):
+        return p.feature == "capital" or p.population >= SPOT_WORLD_CITY or city_cue or (
+            p.population >= SPOT_MIN_POPULATION and (marked or long_name)) or (region_cue and p.kind == "D")
+    if p.kind == "A":
+        return region_cue or (marked and p.population >= SPOT_WORLD_CITY and p.country != hi_agents.HOME_COUNTRY)
+    return False
 
 
 def _written_as_city(name: str, m: Matcher) -> bool:
