@@ -13,9 +13,11 @@ from ghatna.text.segment import SegmentStage, tokenize
 PUBLISHED = "2022-01-12"  # a Wednesday
 
 
-def hindi_doc(text: str, names: dict[str, tuple[str, str, str | None]] | None = None) -> Document:
-    """A segmented Hindi document; `names` gives entities: surface -> (name, type, country)."""
-    doc = Document(text=text, lang="hi", doc_id=make_doc_id(text), published=PUBLISHED)
+def hindi_doc(text: str, names: dict[str, tuple[str, str, str | None]] | None = None,
+              published: str | None = PUBLISHED) -> Document:
+    """A segmented Hindi document with its events; `names` gives entities: surface -> (name,
+    type, country)."""
+    doc = Document(text=text, lang="hi", doc_id=make_doc_id(text), published=published)
     doc = SegmentStage()(doc)
     for n, (surface, (name, kind, country)) in enumerate((names or {}).items()):
         entity = Entity(id=f"e{n}", name=name, type=kind, country=country)
@@ -132,6 +134,9 @@ def test_relative_dates():
     doc = hindi_doc("प्रधानमंत्री ने सोमवार को इस्तीफा दे दिया।")
     resign = only(doc, "RETREAT")
     assert (resign.date, resign.date_precision) == ("2022-01-10", "day")
+    # no date in the text: the publication date, saying so
+    undated = only(hindi_doc("प्रधानमंत्री ने इस्तीफा दे दिया।"), "RETREAT")
+    assert (undated.date, undated.date_precision) == (PUBLISHED, "published")
 
 
 def test_mentions_of_one_event_merge():

@@ -6,7 +6,8 @@ candidate gets its arguments from the resolved entities, a date (explicit or rel
 against `doc.published`), negation and modality, and its ontology fields (type, mode, cameo,
 quad_class, intensity).  Mentions of one event in a document (same type, compatible actors and
 recipients, same date, same polarity and modality) merge into one event; the merged mentions are
-kept on the event object as `mentions` (not part of the JSON contract).
+kept on the event object as `mentions` (not part of the JSON contract).  An event whose text
+states no date then takes the publication date, with `date_precision` "published".
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from ghatna.document import Document, Entity, Event, Mention, Span
 from ghatna.events.candidates import Candidate, SentenceView, is_place, sentence_views
-from ghatna.events.dates import find_dates
+from ghatna.events.dates import find_dates, parse_published
 from ghatna.events.en.detect import detect_sentences
 from ghatna.events.hi import detect as events_hindi
 from ghatna.events.hi.tagger import SHIPPED_MODEL_DIR
@@ -27,6 +28,9 @@ from ghatna.options import DEFAULT_OPTIONS, Options
 
 # Words of Hindi agent nouns that name no entity get an AGENT entity of this type.
 AGENT_TYPE = "AGENT"
+# `date_precision` of an event whose text states no date: it takes the document's publication
+# date (GDELT's convention: an event is dated by the article that reports it).
+PUBLISHED = "published"
 
 
 class _AgentMaker:
@@ -120,8 +124,11 @@ class EventsStage:
                 place=c.place or focus, date=c.date, date_precision=c.date_precision, negated=c.negated,
                 modality=c.modality, confidence=round(c.confidence, 3)))
         events = merge(events)
+        published = parse_published(doc.published)
         for n, event in enumerate(events):
             event.id = f"{doc.doc_id}-ev{n}"
+            if event.date is None and published:  # after merging: a mention's own date wins
+                event.date, event.date_precision = published.isoformat(), PUBLISHED
         doc.events = events
         return doc
 
