@@ -100,6 +100,52 @@ def test_actors_recipients_place_from_case_markers():
     assert agent.type == "AGENT" and agent.country == "KAZ" and agent.actor_code == "KAZGOV"
 
 
+def _codes(doc: Document, ids: list[str]) -> list[str | None]:
+    by_id = {e.id: e for e in doc.entities}
+    return [by_id[i].actor_code for i in ids]
+
+
+def test_groups_act_with_the_country_of_their_phrase():
+    # a nationality adjective, across modifiers, and a genitive owner
+    doc = hindi_doc("इजराइली सेना ने गज़ा पर हमला किया।")
+    assert _codes(doc, only(doc, "ASSAULT").actors) == ["ISRMIL"]
+    names = {"मिस्र": ("Egypt", "GPE", "EGY")}
+    doc = hindi_doc("मिस्र की सर्वोच्च अदालत ने पत्रकारों को गिरफ्तार किया।", names)
+    arrest = only(doc, "COERCE")
+    assert _codes(doc, arrest.actors) == ["EGYJUD"] and _codes(doc, arrest.recipients) == ["MED"]
+    assert all(e.name != "Egypt" for e in doc.entities if e.id in arrest.actors + arrest.recipients)
+    # coordinated owners: one agent per country
+    names = {"हंगरी": ("Hungary", "GPE", "HUN"), "रोमानिया": ("Romania", "GPE", "ROU")}
+    doc = hindi_doc("हंगरी और रोमानिया के वरिष्ठ अधिकारियों ने समझौते पर सहमति जताई।", names)
+    assert _codes(doc, only(doc, "AGREE").actors) == ["HUNGOV", "ROUGOV"]
+    # an unresolved organisation named by an agent noun, with a demonym entity before it
+    names = {"रूसी": ("Russia", "NORP", "RUS"), "विदेश मंत्रालय": ("Videsh Mantralay", "ORG", None),
+             "अमेरिका": ("United States", "GPE", "USA")}
+    doc, ids = with_ids("रूसी विदेश मंत्रालय ने अमेरिका की आलोचना की।", names)
+    accuse = only(doc, "ACCUSE")
+    assert accuse.actors == [ids["Videsh Mantralay"]] and _codes(doc, accuse.actors) == ["RUSGOV"]
+    assert accuse.recipients == [ids["United States"]]
+    # a country's name as a modifier, and no country where none is said
+    doc = hindi_doc("पुलिस ने प्रदर्शनकारियों को गिरफ्तार किया।")
+    arrest = only(doc, "COERCE")
+    assert _codes(doc, arrest.actors) == ["COP"] and _codes(doc, arrest.recipients) == ["OPP"]
+
+
+def test_a_demonym_the_table_lacks_comes_from_the_country_name():
+    doc = hindi_doc("युगांडाई विद्रोहियों ने आत्मसमर्पण कर दिया।")
+    assert _codes(doc, only(doc, "RETREAT").actors) == ["UGAREB"]
+
+
+def test_one_agent_table_per_language():
+    from ghatna.lang import get_pack
+
+    agents = get_pack("hi").agents
+    assert not hasattr(get_pack("hi").events, "AGENT_NOUNS")  # no second table to disagree with
+    assert {agents.AGENTS[k] for k in ("आतंकवादी", "चरमपंथियों", "उग्रवादी")} == {"REB"}
+    for key, (_name, code) in agents.AGENT_NOUNS.items():
+        assert agents.AGENTS[key] == code and code in agents.AGENT_CODE_NAMES
+
+
 def test_the_one_thanked_for_help_gave_it():
     names = {"रूस": ("Russia", "GPE", "RUS"), "कज़ाख़स्तान": ("Kazakhstan", "GPE", "KAZ"),
              "टोकायव": ("Tokayev", "PER", "KAZ")}

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from ghatna.document import Document, Entity, Event, Mention, Span
-from ghatna.events.candidates import Candidate, SentenceView, is_place, sentence_views
+from ghatna.events.candidates import AgentRef, Candidate, SentenceView, is_place, sentence_views
 from ghatna.events.dates import find_dates, parse_published
 from ghatna.events.en.detect import detect_sentences
 from ghatna.events.hi import detect as events_hindi
@@ -34,7 +34,9 @@ PUBLISHED = "published"
 
 
 class _AgentMaker:
-    """Creates (or reuses) document entities for generic actor nouns (प्रदर्शनकारी, सरकार, ...)."""
+    """Creates (or reuses) document entities for generic actor nouns (प्रदर्शनकारी, सरकार, ...):
+    one AGENT entity per noun and country; an unresolved organisation named by such a noun
+    ("विदेश मंत्रालय") takes its country and code instead."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -42,20 +44,23 @@ class _AgentMaker:
             (e.name, e.country): e for e in doc.entities if e.type == AGENT_TYPE}
         self.ids = {e.id for e in doc.entities}
 
-    def __call__(self, view: SentenceView, token: int, agent: tuple[str, str, str | None]) -> str:
-        name, code, country_entity_id = agent
-        country = None
-        if country_entity_id:
-            country = next((e.country for e in self.doc.entities if e.id == country_entity_id), None)
-        entity = self.by_key.get((name, country))
+    def __call__(self, view: SentenceView, token: int, agent: AgentRef) -> str:
+        name, code, country, organisation = agent
+        if organisation is not None:
+            if not organisation.actor_code:
+                organisation.country = organisation.country or country
+                organisation.actor_code = f"{organisation.country or ''}{code}"
+            return organisation.id
+        key_name = name if not country else f"{name} ({country})"
+        entity = self.by_key.get((key_name, country))
         if entity is None:
             n = len(self.by_key) + 1
             while f"ag{n}" in self.ids:
                 n += 1
-            entity = Entity(id=f"ag{n}", name=name if not country else f"{name} ({country})", type=AGENT_TYPE,
-                            country=country, actor_code=f"{country or ''}{code}")
+            entity = Entity(id=f"ag{n}", name=key_name, type=AGENT_TYPE, country=country,
+                            actor_code=f"{country or ''}{code}")
             self.ids.add(entity.id)
-            self.by_key[(name, country)] = entity
+            self.by_key[(key_name, country)] = entity
             self.doc.entities.append(entity)
         start, end = view.tokens[token]
         if not any(m.start == start for m in entity.mentions):

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from ghatna.document import Document
-from ghatna.events.candidates import Candidate, SentenceView, can_act, is_place
+from ghatna.events.candidates import AgentRef, Candidate, SentenceView, can_act, is_place
 from ghatna.lang.en import events as en
 from ghatna.resources import DATA_DIR
 
@@ -325,7 +325,7 @@ def _agent(view: SentenceView, token: Any, make_agent) -> list[str]:  # noqa: AN
     position = view.token_at(view.start + token.idx)
     if position >= len(view.tokens):
         return []
-    return [make_agent(view, position, (token.lower_, code, None))]
+    return [make_agent(view, position, AgentRef(token.lower_, code))]
 
 
 def _entities(view: SentenceView, sent_offset: int, token: Any, make_agent=None) -> list[str]:  # noqa: ANN001

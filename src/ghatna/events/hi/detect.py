@@ -16,7 +16,8 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from ghatna.events.candidates import Candidate, SentenceView, can_act, is_place
+from ghatna.document import Entity
+from ghatna.events.candidates import AgentRef, Candidate, SentenceView, can_act, is_place
 from ghatna.events.hi.tagger import SHIPPED_MODEL_DIR, ontology_type, trigger_tagger
 from ghatna.lang import get_pack
 from ghatna.text.normalise import match_key
@@ -63,19 +64,41 @@ def _marker_keys(markers: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def _agent_keys() -> dict[str, tuple[str, str]]:
-    """Agent noun key -> (English name, CAMEO agent code): the events pack's list, extended with
-    the resolve pack's agent codes (lang/hi/agents.py) where that exists."""
-    keys = {match_key(w): v for w, v in hi.AGENT_NOUNS.items()}
-    try:
-        from ghatna.lang.hi.agents import AGENTS
-    except ImportError:
-        return keys
-    names = {code: name for name, code in keys.values()}
-    names.update(hi.AGENT_CODE_NAMES)
-    for key, code in AGENTS.items():
-        if key not in keys and " " not in key and code in names:
-            keys[key] = (names[code], code)
-    return keys
+    """Agent noun key -> (English name, CAMEO agent code): the Hindi pack's one table of them."""
+    return dict(get_pack("hi").agents.AGENT_NOUNS)
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    """Nationality adjective key -> ISO 3166-1 alpha-3 (रूसी -> RUS)."""
+    return dict(get_pack("hi").agents.ADJECTIVES)
+
+
+# Endings of nationality adjectives made from a country's name (युगांडा -> युगांडाई, इराक -> इराकी).
+DEMONYM_ENDINGS = ("\u0940", "\u0908")  # -ी, -ई
+MIN_DEMONYM_STEM = 3
+
+
+@cache
+def _demonym(key: str) -> str | None:
+    """The country of an adjective made from a country's name that the pack's table lacks: the
+    word less -ी / -ई, written as a country in the registry (युगांडाई -> UGA)."""
+    if not key.endswith(DEMONYM_ENDINGS) or len(key) - 1 < MIN_DEMONYM_STEM:
+        return None
+    from ghatna.resolve.matcher import matcher  # the registry, only for such words
+
+    found = matcher().resolve_written(key[:-1])
+    return found.country if found is not None and found.type == "GPE" else None
+
+
+@cache
+def _modifier_stops() -> frozenset[str]:
+    """Words that end the modifiers in front of an agent noun: case markers, clause breaks,
+    coordinators, verbs and negation (the country must belong to the noun's own phrase)."""
+    single = {m for markers in (hi.ACTOR_MARKERS, hi.RECIPIENT_MARKERS, hi.PLACE_MARKERS)
+              for m in markers if " " not in m}
+    return frozenset({hi.ERGATIVE, *_keyed(frozenset(single)), *_keyed(hi.CLAUSE_BREAKS), *hi.COORDINATORS,
+                      *_keyed(hi.LIGHT_VERBS), *_keyed(hi.NEGATION_CUES)})
 
 
 def _light_verb_end(keys: list[str], position: int) -> int:
@@ -214,9 +237,65 @@ def _coordinated_role(view: SentenceView, end: int, limit: int) -> str | None:
     return None
 
 
-def _after_agent(keys: list[str], position: int) -> int:
-    """Skip an agent noun right after a name (सीएसटीओ बलों को, कज़ाख़स्तान सेना की)."""
+# Entities that, written right before an agent noun, say whose it is (सूडान सरकार, रूसी सेना,
+# कश्मीर पुलिस) rather than name an organisation of their own (सीएसटीओ बलों: the CSTO acts).
+COUNTRY_GIVERS = frozenset({"GPE", "NORP", "LOC"})
+# Modifiers allowed between a country and its agent noun (मिस्र की सर्वोच्च संवैधानिक अदालत).
+MAX_MODIFIERS = 2
+
+
+def _after_agent(view: SentenceView, entity: Entity, position: int) -> int:
+    """Skip an agent noun right after an organisation's or a person's name (सीएसटीओ बलों को);
+    after a country it is the country's agent, found by `_agent_countries`."""
+    keys = view.keys
+    if entity.type in COUNTRY_GIVERS and entity.country:
+        return position
     return position + 1 if position < len(keys) and keys[position] in _agent_keys() else position
+
+
+def _agent_countries(view: SentenceView, token: int) -> tuple[list[str], list[int]]:
+    """Countries an agent noun at `token` belongs to, from its own noun phrase: a nationality
+    adjective (रूसी विदेश मंत्रालय), a country right before it (सूडान सरकार), or a genitive owner
+    (मिस्र की अदालत; हंगरी और रोमानिया के वरिष्ठ अधिकारियों: both), across up to two modifiers.
+    Also the first tokens of the entity mentions that gave them (they are not arguments then)."""
+    keys = view.keys
+    j, modifiers = token - 1, 0
+    while j >= 0:
+        covering = view.entity_covering(j)
+        if covering:
+            first, _last, entity = covering
+            if entity.country and entity.type in COUNTRY_GIVERS:
+                return [entity.country], [first]
+            return [], []
+        key = keys[j]
+        country = _adjectives().get(key) or _demonym(key)
+        if country:
+            return [country], []
+        if key in hi.GENITIVE_MARKERS:
+            return _owners(view, j - 1)
+        if modifiers == MAX_MODIFIERS or key in _modifier_stops() or key in _agent_keys() or not any(
+                ch.isalpha() for ch in key):
+            return [], []
+        modifiers += 1
+        j -= 1
+    return [], []
+
+
+def _owners(view: SentenceView, token: int) -> tuple[list[str], list[int]]:
+    """Countries of the genitive owner ending at `token` and of the owners coordinated with it (X और
+    Y के), with the first tokens of their mentions (also of owners with no country)."""
+    countries: list[str] = []
+    used: list[int] = []
+    covering = view.entity_covering(token) if token >= 0 else None
+    while covering:  # an owner with no country (संयुक्त राष्ट्र की सेना) still speaks through the noun
+        first, _last, entity = covering
+        if entity.country and entity.country not in countries:
+            countries.insert(0, entity.country)
+        used.append(first)
+        if first < 2 or view.keys[first - 1] not in hi.COORDINATORS:
+            break
+        covering = view.entity_covering(first - 2)
+    return countries, used
 
 
 def _clause_start(view: SentenceView, before: int, floor: int) -> int:
@@ -226,48 +305,65 @@ def _clause_start(view: SentenceView, before: int, floor: int) -> int:
     return floor
 
 
-def _agent_entity(view: SentenceView, token: int) -> tuple[str, str, str | None] | None:
-    """(English name, agent code, country entity id) for an agent noun at `token`."""
+def _agent_refs(view: SentenceView, token: int) -> tuple[list[AgentRef], list[int]]:
+    """The agents an agent noun at `token` stands for (one per country it belongs to) and the
+    first tokens of the mentions that gave the countries."""
     agent = _agent_keys().get(view.keys[token])
     if not agent:
-        return None
-    country_id = None
-    # कज़ाख़स्तान की सरकार: a place or country mention right before the genitive
-    if token >= 2 and view.keys[token - 1] in hi.GENITIVE_MARKERS:
-        m = view.entity_covering(token - 2)
-        if m and m[2].country:
-            country_id = m[2].id
-    return agent[0], agent[1], country_id
+        return [], []
+    countries, used = _agent_countries(view, token)
+    return [AgentRef(agent[0], agent[1], country) for country in countries or [None]], used
+
+
+def _organisation_agent(view: SentenceView, first: int, last: int, entity: Entity) -> tuple[AgentRef | None, list[int]]:
+    """An unresolved organisation named by an agent noun (विदेश मंत्रालय, अमरीकी सुरक्षा बलों) as
+    that agent, with the country of a nationality adjective inside its name or of its phrase."""
+    if entity.type != "ORG" or entity.actor_code or entity.country:
+        return None, []
+    agent = _agent_keys().get(view.keys[last - 1])
+    if not agent:
+        return None, []
+    inside = next((c for k in view.keys[first:last - 1] if (c := _adjectives().get(k) or _demonym(k))), None)
+    countries, used = ([inside], []) if inside else _agent_countries(view, first)
+    return AgentRef(agent[0], agent[1], countries[0] if countries else None, entity), used
 
 
 def roles(view: SentenceView, lo: int, hi_: int) -> list[tuple[str, int, str, object]]:
     """(role, token, kind, payload) of the noun phrases between tokens lo and hi_, by the marker
     after them ('bare' when none).  kind is 'entity' (payload: Entity) or 'agent' (payload:
-    (name, code, country entity id))."""
+    AgentRef).  A country that says whose an agent noun is (रूसी सेना, मिस्र की अदालत) is part of
+    the agent, not an argument of its own."""
     keys = view.keys
     out: list[tuple[str, int, str, object]] = []
+
+    def role_after(position: int) -> str:
+        marked = _marker_after(keys, position)
+        return (marked[0] if marked else _coordinated_role(view, position, hi_)) or "bare"
+
+    agents: list[tuple[str, int, str, object]] = []
+    givers: set[int] = set()
     named_agents: set[int] = set()
     for first, last, entity in view.mentions:
         if first < lo or last > hi_:
             continue
-        after = _after_agent(keys, last)
-        if after > last:
+        if _after_agent(view, entity, last) > last:
             named_agents.add(last)
-        marked = _marker_after(keys, after)
-        role = marked[0] if marked else _coordinated_role(view, after, hi_)
-        if role == "genitive" and after + 1 < len(keys) and keys[after + 1] in _agent_keys():
-            continue  # कज़ाख़स्तान की सरकार ने: the country speaks through the agent noun
-        out.append((role or "bare", first, "entity", entity))
+        organisation, used = _organisation_agent(view, first, last, entity)
+        if organisation:
+            agents.append((role_after(last), first, "agent", organisation))
+            givers.update(used)
     for token in range(lo, hi_):
         if token in named_agents or view.entity_covering(token):
             continue
-        agent = _agent_entity(view, token)
-        if not agent:
+        refs, used = _agent_refs(view, token)
+        agents += [(role_after(token + 1), token, "agent", ref) for ref in refs]
+        givers.update(used)
+    organisations = {id(r[3].entity) for r in agents if r[3].entity is not None}
+    for first, last, entity in view.mentions:
+        if first < lo or last > hi_ or first in givers or id(entity) in organisations:
             continue
-        marked = _marker_after(keys, token + 1)
-        role = marked[0] if marked else "bare"
-        out.append((role, token, "agent", agent))
-    return sorted(out, key=lambda r: r[1])
+        out.append((role_after(_after_agent(view, entity, last)), first, "entity", entity))
+    return sorted(out + agents, key=lambda r: r[1])
 
 
 # --- modality --------------------------------------------------------------------------------
