@@ -136,6 +136,27 @@ def test_a_demonym_the_table_lacks_comes_from_the_country_name():
     assert _codes(doc, only(doc, "RETREAT").actors) == ["UGAREB"]
 
 
+def test_a_nationality_as_a_noun_is_its_people():
+    doc = hindi_doc("फ़िलिस्तीनियों ने प्रस्ताव को खारिज कर दिया।")
+    assert _codes(doc, only(doc, "REJECT").actors) == ["PSE"]
+    # "Bosnian Serbs": the country their phrase places them in
+    doc = hindi_doc("बोस्नियाई सर्बों ने मांग की।")
+    assert _codes(doc, only(doc, "REQUEST").actors) == ["BIH"]
+
+
+def test_a_group_with_no_country_takes_the_documents_dominant_one():
+    names = {"भारत": ("India", "GPE", "IND"), "पाकिस्तान": ("Pakistan", "GPE", "PAK")}
+    story = "भारत में चुनाव हुए। भारत के कई शहरों में भीड़ थी। भारत और पाकिस्तान के रिश्ते अच्छे हैं। "
+    doc = hindi_doc(story + "पुलिस ने दस लोगों को गिरफ्तार किया।", names)
+    arrest = only(doc, "COERCE")
+    assert _codes(doc, arrest.actors) == ["INDCOP"]
+    alone = only(hindi_doc("पुलिस ने दस लोगों को गिरफ्तार किया।"), "COERCE")
+    assert arrest.confidence < alone.confidence  # the country is a guess
+    # no country dominates: none is guessed
+    doc = hindi_doc("भारत और पाकिस्तान के रिश्ते अच्छे हैं। पुलिस ने दस लोगों को गिरफ्तार किया।", names)
+    assert _codes(doc, only(doc, "COERCE").actors) == ["COP"]
+
+
 def test_one_agent_table_per_language():
     from ghatna.lang import get_pack
 

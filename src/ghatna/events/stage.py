@@ -33,23 +33,51 @@ AGENT_TYPE = "AGENT"
 PUBLISHED = "published"
 
 
+# A group whose phrase names no country belongs to the document's dominant country: the country
+# of its place mentions (GPE, LOC, NORP) named at least this often and in at least this share of
+# them; its events' confidence is scaled by INFERRED_COUNTRY_CONFIDENCE.
+DOMINANT_MIN_MENTIONS = 3
+DOMINANT_SHARE = 0.5
+INFERRED_COUNTRY_CONFIDENCE = 0.9
+_COUNTRY_PLACES = frozenset({"GPE", "LOC", "NORP"})
+
+
+def dominant_country(doc: Document) -> str | None:
+    """The country a document is about, if one clearly dominates its place mentions."""
+    counts: Counter[str] = Counter()
+    for e in doc.entities:
+        if e.country and e.type in _COUNTRY_PLACES:
+            counts[e.country] += len(e.mentions)
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= DOMINANT_MIN_MENTIONS and n >= DOMINANT_SHARE * sum(counts.values()) else None
+
+
 class _AgentMaker:
     """Creates (or reuses) document entities for generic actor nouns (प्रदर्शनकारी, सरकार, ...):
     one AGENT entity per noun and country; an unresolved organisation named by such a noun
-    ("विदेश मंत्रालय") takes its country and code instead."""
+    ("विदेश मंत्रालय") takes its country and code instead.  A group whose own phrase names no
+    country takes the document's dominant country; `inferred` holds the ids of those."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.by_key: dict[tuple[str, str | None], Entity] = {
             (e.name, e.country): e for e in doc.entities if e.type == AGENT_TYPE}
         self.ids = {e.id for e in doc.entities}
+        self.home = dominant_country(doc)
+        self.inferred: set[str] = set()
 
     def __call__(self, view: SentenceView, token: int, agent: AgentRef) -> str:
         name, code, country, organisation = agent
+        inferred = country is None and self.home is not None
+        country = country or self.home
         if organisation is not None:
             if not organisation.actor_code:
                 organisation.country = organisation.country or country
                 organisation.actor_code = f"{organisation.country or ''}{code}"
+                if inferred:
+                    self.inferred.add(organisation.id)
             return organisation.id
         key_name = name if not country else f"{name} ({country})"
         entity = self.by_key.get((key_name, country))
@@ -62,10 +90,20 @@ class _AgentMaker:
             self.ids.add(entity.id)
             self.by_key[(key_name, country)] = entity
             self.doc.entities.append(entity)
+            if inferred:
+                self.inferred.add(entity.id)
+        elif not inferred:
+            self.inferred.discard(entity.id)  # its phrase names the country somewhere
         start, end = view.tokens[token]
         if not any(m.start == start for m in entity.mentions):
             entity.mentions.append(Mention(start, end, self.doc.text[start:end], AGENT_TYPE))
         return entity.id
+
+    def scale_confidence(self, candidates: list[tuple[SentenceView, Candidate]]) -> None:
+        """Lower the confidence of events whose actor or recipient has an inferred country."""
+        for _view, c in candidates:
+            if self.inferred.intersection(c.actors + c.recipients):
+                c.confidence *= INFERRED_COUNTRY_CONFIDENCE
 
 
 def _focus_place(doc: Document) -> str | None:
@@ -110,10 +148,12 @@ class EventsStage:
         candidates: list[tuple[SentenceView, Candidate]] = []
         hindi = [v for v in views if v.lang == "hi"]
         english = [v for v in views if v.lang == "en"]
+        make_agent = _AgentMaker(doc)
         if hindi:
-            candidates += self._hindi(doc, hindi, self.options.events_model_dir or SHIPPED_MODEL_DIR)
+            candidates += self._hindi(doc, hindi, self.options.events_model_dir or SHIPPED_MODEL_DIR, make_agent)
         if english:
-            candidates += detect_sentences(doc, english, _AgentMaker(doc), dictionary=self.options.cameo_dictionary)
+            candidates += detect_sentences(doc, english, make_agent, dictionary=self.options.cameo_dictionary)
+        make_agent.scale_confidence(candidates)
         focus = _focus_place(doc)
         events = []
         for view, c in sorted(candidates, key=lambda vc: vc[1].start):
@@ -138,8 +178,8 @@ class EventsStage:
         return doc
 
     @staticmethod
-    def _hindi(doc: Document, views: list[SentenceView], model_dir: Path) -> list[tuple[SentenceView, Candidate]]:
-        make_agent = _AgentMaker(doc)
+    def _hindi(doc: Document, views: list[SentenceView], model_dir: Path,
+               make_agent: _AgentMaker) -> list[tuple[SentenceView, Candidate]]:
         per_sentence = [events_hindi.detect(v, model_dir) for v in views]
         events_hindi.propagate(views, per_sentence)
         events_hindi.harmonise(views, per_sentence)

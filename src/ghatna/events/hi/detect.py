@@ -240,6 +240,9 @@ def _coordinated_role(view: SentenceView, end: int, limit: int) -> str | None:
 # Entities that, written right before an agent noun, say whose it is (सूडान सरकार, रूसी सेना,
 # कश्मीर पुलिस) rather than name an organisation of their own (सीएसटीओ बलों: the CSTO acts).
 COUNTRY_GIVERS = frozenset({"GPE", "NORP", "LOC"})
+# Name of the AGENT entity for a nationality used as a noun (its code is the country alone, as
+# CAMEO codes "Palestinians" PSE).
+NATIONALS = "people"
 # Modifiers allowed between a country and its agent noun (मिस्र की सर्वोच्च संवैधानिक अदालत).
 MAX_MODIFIERS = 2
 
@@ -265,12 +268,19 @@ def _agent_countries(view: SentenceView, token: int) -> tuple[list[str], list[in
         if covering:
             first, _last, entity = covering
             if entity.country and entity.type in COUNTRY_GIVERS:
+                before = view.entity_covering(first - 1) if entity.type == "NORP" and first else None
+                if before and before[2].country and before[2].type in COUNTRY_GIVERS:
+                    return [before[2].country], [first]  # क्रोएशिया सर्ब: as for an adjective below
                 return [entity.country], [first]
             return [], []
         key = keys[j]
-        country = _adjectives().get(key) or _demonym(key)
+        country = _nationality(key)
         if country:
-            return [country], []
+            # क्रोएशिया(ई) सर्ब नागरिक: a country before an ethnic adjective is where they belong
+            before = view.entity_covering(j - 1) if j else None
+            if before and before[2].country and before[2].type in COUNTRY_GIVERS:
+                return [before[2].country], [before[0]]
+            return [(j and _nationality(keys[j - 1])) or country], []
         if key in hi.GENITIVE_MARKERS:
             return _owners(view, j - 1)
         if modifiers == MAX_MODIFIERS or key in _modifier_stops() or key in _agent_keys() or not any(
@@ -305,11 +315,28 @@ def _clause_start(view: SentenceView, before: int, floor: int) -> int:
     return floor
 
 
+# Plural (oblique) endings of nationality nouns and what their singular ends in: फ़िलिस्तीनियों ->
+# फ़िलिस्तीनी, तुर्कों -> तुर्क.
+NATIONALITY_PLURALS = (("\u093f\u092f\u094b\u0902", "\u0940"), ("\u094b\u0902", ""))  # -ियों -> -ी, -ों
+
+
+def _nationality(key: str) -> str | None:
+    """The country of a nationality word, singular or plural (फ़िलिस्तीनियों -> PSE)."""
+    forms = [key] + [key[:-len(plural)] + singular for plural, singular in NATIONALITY_PLURALS
+                     if key.endswith(plural)]
+    return next((c for form in forms if (c := _adjectives().get(form) or _demonym(form))), None)
+
+
 def _agent_refs(view: SentenceView, token: int) -> tuple[list[AgentRef], list[int]]:
     """The agents an agent noun at `token` stands for (one per country it belongs to) and the
-    first tokens of the mentions that gave the countries."""
+    first tokens of the mentions that gave the countries.  A nationality used as a noun (the
+    case marker follows it: फ़िलिस्तीनियों ने) is the people of that country, or of the country
+    its phrase places them in (बोस्नियाई सर्बों, दक्षिणी सर्बिया के अल्बानियाई)."""
     agent = _agent_keys().get(view.keys[token])
     if not agent:
+        if _marker_after(view.keys, token + 1) and (country := _nationality(view.keys[token])):
+            countries, used = _agent_countries(view, token)
+            return [AgentRef(NATIONALS, "", c) for c in countries or [country]], used
         return [], []
     countries, used = _agent_countries(view, token)
     return [AgentRef(agent[0], agent[1], country) for country in countries or [None]], used

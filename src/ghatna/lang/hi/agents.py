@@ -27,6 +27,8 @@ ADJECTIVES: dict[str, str] = {match_key(k): v for k, v in {
     "स्वीडिश": "SWE", "स्विस": "CHE", "ऑस्ट्रियाई": "AUT", "बेल्जियाई": "BEL", "पुर्तगाली": "PRT",
     "अर्जेंटीनी": "ARG", "वेनेज़ुएलाई": "VEN", "क्यूबाई": "CUB", "थाई": "THA", "मलेशियाई": "MYS",
     "फ़िलीपीनी": "PHL", "सिंगापुरी": "SGP", "ईरानियों": "IRN",
+    "सर्ब": "SRB", "सर्बियाई": "SRB", "बोस्नियाई": "BIH", "ग्रीक": "GRC", "बर्मी": "MMR", "कुवैती": "KWT",
+    "क्रोएशियाई": "HRV", "अल्जीरियाई": "DZA", "ताइवानी": "TWN", "तिब्बती": "CHN", "कश्मीरी": "IND",
 }.items()}
 
 # Role titles -> the role names used in the registry ('president', 'pm', 'fm', 'dm', ...).
