@@ -167,6 +167,21 @@ def test_one_agent_table_per_language():
         assert agents.AGENTS[key] == code and code in agents.AGENT_CODE_NAMES
 
 
+def test_unhone_points_back_to_the_last_person():
+    names = {"संसदीय बोर्ड": ("Parliamentary Board", "ORG", "IND"), "जेठमलानी": ("Ram Jethmalani", "PER", "IND"),
+             "भाजपा": ("BJP", "ORG", "IND"), "गडकरी": ("Nitin Gadkari", "PER", "IND")}
+    doc, ids = with_ids("संसदीय बोर्ड ने फ़ैसले का ऐलान किया। जेठमलानी को पिछले साल भाजपा से निलंबित किया गया था। "
+                        "उस दौरान उन्होंने भाजपा की आलोचना की थी और गडकरी का नाम लिया। "
+                        "इसके बाद उन्होंने निदेशक की नियुक्ति का समर्थन किया था।", names)
+    # not the board, the last subject: the person named last before the pronoun
+    assert only(doc, "ACCUSE").actors == [ids["Ram Jethmalani"]]
+    # and the person the pronoun stood for stays the antecedent (not Gadkari, named after it)
+    assert only(doc, "SUPPORT").actors == [ids["Ram Jethmalani"]]
+    # उसने (a party, a country) still points back to the last subject
+    doc, ids = with_ids("भाजपा ने चुनाव लड़ा। उसने 2008 में चुनाव का बहिष्कार किया था।", names)
+    assert only(doc, "PROTEST").actors == [ids["BJP"]]
+
+
 def test_the_one_thanked_for_help_gave_it():
     names = {"रूस": ("Russia", "GPE", "RUS"), "कज़ाख़स्तान": ("Kazakhstan", "GPE", "KAZ"),
              "टोकायव": ("Tokayev", "PER", "KAZ")}

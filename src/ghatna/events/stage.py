@@ -184,9 +184,9 @@ class EventsStage:
         events_hindi.propagate(views, per_sentence)
         events_hindi.harmonise(views, per_sentence)
         out = []
-        previous_actors: list[str] = []
+        previous = events_hindi.NO_ANTECEDENTS
         for view, found in zip(views, per_sentence, strict=True):
-            previous_actors = events_hindi.attach(view, found, previous_actors, make_agent)
+            previous = events_hindi.attach(view, found, previous, make_agent)
             out += [(view, c) for c in found]
         return out
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ghatna.document import Entity
 from ghatna.events.candidates import AgentRef, Candidate, SentenceView, can_act, is_place
@@ -237,6 +238,7 @@ def _coordinated_role(view: SentenceView, end: int, limit: int) -> str | None:
     return None
 
 
+PERSON = "PER"  # the entity type of people, whom उन्होंने points back to
 # Entities that, written right before an agent noun, say whose it is (सूडान सरकार, रूसी सेना,
 # कश्मीर पुलिस) rather than name an organisation of their own (सीएसटीओ बलों: the CSTO acts).
 COUNTRY_GIVERS = frozenset({"GPE", "NORP", "LOC"})
@@ -435,15 +437,28 @@ def _head_end(view: SentenceView, c: Candidate) -> int:
     return c.first + 1
 
 
-def attach(view: SentenceView, candidates: list[Candidate], previous_actors: list, make_agent) -> list:  # noqa: ANN001
+class Antecedents(NamedTuple):
+    """What a pronoun subject in the next sentence points back to: the last subject (entity ids)
+    and the last person who acted or was named."""
+
+    subject: list[str]
+    person: list[str]
+
+
+NO_ANTECEDENTS = Antecedents([], [])
+
+
+def attach(view: SentenceView, candidates: list[Candidate], previous: Antecedents, make_agent) -> Antecedents:  # noqa: ANN001
     """Fill actors, recipients, place, negation and modality of one sentence's candidates.
 
-    `make_agent(view, token, agent)` returns the entity id for an agent noun.  Returns the
-    sentence's last ergative subject (what उन्होंने in the next sentence points to).
+    `make_agent(view, token, agent)` returns the entity id for an agent noun.  `previous` are the
+    antecedents left by the sentences before; returns this sentence's (its last subject, else the
+    one its pronoun subject pointed to; its acting or last-named person, else the previous one).
     """
     keys = view.keys
     n = len(keys)
     sentence_roles = roles(view, 0, n)
+    followed: list[str] = []  # whom a pronoun subject of this sentence pointed back to
 
     def ids(selected: list) -> list[str]:
         out = []
@@ -483,10 +498,18 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
                 clause = _clause_start(view, lo, 0)
                 earlier = [r for r in sentence_roles if clause <= r[1] < lo and r[0] == "ergative"]
                 actors = ids(earlier[-1:])
-            if not actors and any(keys[i] in _keyed(hi.ANAPHORS) for i in range(0 if not broken else lo, c.first)):
-                # वह / उन्होंने: this sentence's earlier subject, else the previous sentence's
+            anaphor = next((keys[i] for i in range(0 if not broken else lo, c.first)
+                            if keys[i] in _keyed(hi.ANAPHORS)), None)
+            if not actors and anaphor:
+                # वह / उन्होंने: this sentence's earlier subject, else the last person for the
+                # pronouns of people, else the previous subject
                 earlier = [r for r in sentence_roles if r[1] < lo and r[0] == "ergative"]
-                actors = ids(earlier[-1:]) if earlier else list(previous_actors)
+                if earlier:
+                    actors = ids(earlier[-1:])
+                else:
+                    person = anaphor in _keyed(hi.PERSON_ANAPHORS) and previous.person
+                    actors = list(previous.person if person else previous.subject)
+                    followed = followed or actors
             bare = [r for r in window if r[0] == "bare"]
             if not actors and bare:
                 actors = ids(bare[:1])
@@ -518,7 +541,15 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
             prev_end = c.last
     _embedded(view, candidates)
     subjects = [r for r in sentence_roles if r[0] in ("ergative", "actor")]
-    return ids(subjects[-1:]) if subjects else list(previous_actors)
+    subject = ids(subjects[-1:]) if subjects else followed or list(previous.subject)
+    people = [r for r in sentence_roles if r[2] == "entity" and r[3].type == PERSON]
+    if subjects and subjects[-1][2] == "entity" and subjects[-1][3].type == PERSON:
+        person = subject
+    elif followed and set(followed) <= set(previous.person):
+        person = followed
+    else:
+        person = ids(people[-1:]) or list(previous.person)
+    return Antecedents(subject, person)
 
 
 def _participants(view: SentenceView, c: Candidate, sentence_roles: list) -> list:

@@ -194,6 +194,9 @@ CLAUSE_BREAKS = frozenset({"कि", "क्योंकि", "जिसमे�
                            "जिसका", "जिनमें", "जिनसे", ";"})
 # Pronouns in the ergative or nominative that point back to the previous sentence's actor.
 ANAPHORS = frozenset({"उन्होंने", "उसने", "इन्होंने", "इसने", "वह", "वे"})
+# Those of them that news uses for people (the honorific उन्होंने, वह, वे): they point back to the
+# last person who acted or was named, before a party or country (उसने, इसने often are those).
+PERSON_ANAPHORS = frozenset({"उन्होंने", "इन्होंने", "वह", "वे"})
 # "बैठक में भाग लिया": nouns of taking part, after the event noun and में.
 PARTICIPATION = frozenset({"भाग", "हिस्सा", "शामिल"})
 # "बैठक का नेतृत्व X ने किया और इसमें Y, Z ने भाग लिया": taking part in, leading or chairing a
