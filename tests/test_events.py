@@ -131,6 +131,20 @@ def test_groups_act_with_the_country_of_their_phrase():
     assert _codes(doc, arrest.actors) == ["COP"] and _codes(doc, arrest.recipients) == ["OPP"]
 
 
+def test_titles_are_roles():
+    # a title on its own acts, with its phrase's country
+    names = {"ताइवान": ("Taiwan", "GPE", "TWN"), "रूस": ("Russia", "GPE", "RUS")}
+    doc = hindi_doc("ताइवान के उप विदेश मंत्री ने आज रूस की यात्रा की।", names)
+    assert _codes(doc, only(doc, "CONSULT").actors) == ["TWNGOV"]
+    # before a name, or inside the name the recogniser found, the title is the person's role
+    names = {"मिस्र": ("Egypt", "GPE", "EGY"), "आलम सईद": ("Alam Saeed", "PER", None)}
+    doc, ids = with_ids("मिस्र के जनरल आलम सईद ने हमला किया।", names)
+    assert only(doc, "ASSAULT").actors == [ids["Alam Saeed"]] and _codes(doc, [ids["Alam Saeed"]]) == ["EGYMIL"]
+    names = {"मेजर जनरल आलम सईद": ("Mejar Janral Alam Said", "PER", None)}
+    doc, ids = with_ids("मेजर जनरल आलम सईद ने हमला किया।", names)
+    assert _codes(doc, only(doc, "ASSAULT").actors) == ["MIL"]
+
+
 def test_a_demonym_the_table_lacks_comes_from_the_country_name():
     doc = hindi_doc("युगांडाई विद्रोहियों ने आत्मसमर्पण कर दिया।")
     assert _codes(doc, only(doc, "RETREAT").actors) == ["UGAREB"]
@@ -177,6 +191,11 @@ def test_unhone_points_back_to_the_last_person():
     assert only(doc, "ACCUSE").actors == [ids["Ram Jethmalani"]]
     # and the person the pronoun stood for stays the antecedent (not Gadkari, named after it)
     assert only(doc, "SUPPORT").actors == [ids["Ram Jethmalani"]]
+    # a person named only as an owner on the way is not whom the pronoun means
+    people = {"निलेकणी": ("Nandan Nilekani", "PER", "IND"), "मनमोहन सिंह": ("Manmohan Singh", "PER", "IND")}
+    doc, ids = with_ids("निलेकणी ने कंपनी की स्थापना की। मनमोहन सिंह के प्रस्ताव पर वो चेयरमैन रहे। "
+                        "उन्होंने 2014 में इस्तीफ़ा दे दिया।", people)
+    assert only(doc, "RETREAT").actors == [ids["Nandan Nilekani"]]
     # उसने (a party, a country) still points back to the last subject
     doc, ids = with_ids("भाजपा ने चुनाव लड़ा। उसने 2008 में चुनाव का बहिष्कार किया था।", names)
     assert only(doc, "PROTEST").actors == [ids["BJP"]]

@@ -20,12 +20,14 @@ PLACE_TYPES = frozenset({"LOC", "GPE", "FAC"})
 class AgentRef(NamedTuple):
     """A generic actor noun (police, the government, protesters) found as an argument: its English
     name, CAMEO agent code, the country it belongs to (ISO 3166-1 alpha-3) where the text says,
-    and the unresolved organisation entity it heads, if any ("विदेश मंत्रालय" as a name)."""
+    the unresolved organisation entity it heads, if any ("विदेश मंत्रालय" as a name), and the code
+    its actor code begins with when that is not a country's (IGOWSTNAT for NATO's commander)."""
 
     name: str
     code: str
     country: str | None = None
     entity: Entity | None = None
+    prefix: str | None = None
 
 
 @dataclass

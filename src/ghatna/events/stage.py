@@ -69,24 +69,26 @@ class _AgentMaker:
         self.inferred: set[str] = set()
 
     def __call__(self, view: SentenceView, token: int, agent: AgentRef) -> str:
-        name, code, country, organisation = agent
-        inferred = country is None and self.home is not None
-        country = country or self.home
+        name, code, country, organisation, prefix = agent
+        prefix = prefix or country
+        inferred = prefix is None and self.home is not None
+        if inferred:
+            country = prefix = self.home
         if organisation is not None:
             if not organisation.actor_code:
                 organisation.country = organisation.country or country
-                organisation.actor_code = f"{organisation.country or ''}{code}"
+                organisation.actor_code = f"{prefix or organisation.country or ''}{code}"
                 if inferred:
                     self.inferred.add(organisation.id)
             return organisation.id
-        key_name = name if not country else f"{name} ({country})"
+        key_name = name if not prefix else f"{name} ({prefix})"
         entity = self.by_key.get((key_name, country))
         if entity is None:
             n = len(self.by_key) + 1
             while f"ag{n}" in self.ids:
                 n += 1
             entity = Entity(id=f"ag{n}", name=key_name, type=AGENT_TYPE, country=country,
-                            actor_code=f"{country or ''}{code}")
+                            actor_code=f"{prefix or ''}{code}")
             self.ids.add(entity.id)
             self.by_key[(key_name, country)] = entity
             self.doc.entities.append(entity)

@@ -258,10 +258,22 @@ def _after_agent(view: SentenceView, entity: Entity, position: int) -> int:
     return position + 1 if position < len(keys) and keys[position] in _agent_keys() else position
 
 
-def _agent_countries(view: SentenceView, token: int) -> tuple[list[str], list[int]]:
-    """Countries an agent noun at `token` belongs to, from its own noun phrase: a nationality
-    adjective (रूसी विदेश मंत्रालय), a country right before it (सूडान सरकार), or a genitive owner
-    (मिस्र की अदालत; हंगरी और रोमानिया के वरिष्ठ अधिकारियों: both), across up to two modifiers.
+class Owner(NamedTuple):
+    """Whose an agent noun is: a country, or an organisation with no country (नैटो के कमांडर);
+    `prefix` begins the agent's actor code (RUS, IGOWSTNAT)."""
+
+    country: str | None
+    prefix: str
+
+
+def _country(country: str) -> Owner:
+    return Owner(country, country)
+
+
+def _agent_countries(view: SentenceView, token: int) -> tuple[list[Owner], list[int]]:
+    """Whose an agent noun at `token` is, from its own noun phrase: a nationality adjective (रूसी
+    विदेश मंत्रालय), a country right before it (सूडान सरकार), or a genitive owner (मिस्र की अदालत;
+    हंगरी और रोमानिया के वरिष्ठ अधिकारियों: both; नैटो के कमांडर), across up to two modifiers.
     Also the first tokens of the entity mentions that gave them (they are not arguments then)."""
     keys = view.keys
     j, modifiers = token - 1, 0
@@ -272,8 +284,8 @@ def _agent_countries(view: SentenceView, token: int) -> tuple[list[str], list[in
             if entity.country and entity.type in COUNTRY_GIVERS:
                 before = view.entity_covering(first - 1) if entity.type == "NORP" and first else None
                 if before and before[2].country and before[2].type in COUNTRY_GIVERS:
-                    return [before[2].country], [first]  # क्रोएशिया सर्ब: as for an adjective below
-                return [entity.country], [first]
+                    return [_country(before[2].country)], [first]  # क्रोएशिया सर्ब: see below
+                return [_country(entity.country)], [first]
             return [], []
         key = keys[j]
         country = _nationality(key)
@@ -281,8 +293,8 @@ def _agent_countries(view: SentenceView, token: int) -> tuple[list[str], list[in
             # क्रोएशिया(ई) सर्ब नागरिक: a country before an ethnic adjective is where they belong
             before = view.entity_covering(j - 1) if j else None
             if before and before[2].country and before[2].type in COUNTRY_GIVERS:
-                return [before[2].country], [before[0]]
-            return [(j and _nationality(keys[j - 1])) or country], []
+                return [_country(before[2].country)], [before[0]]
+            return [_country((j and _nationality(keys[j - 1])) or country)], []
         if key in hi.GENITIVE_MARKERS:
             return _owners(view, j - 1)
         if modifiers == MAX_MODIFIERS or key in _modifier_stops() or key in _agent_keys() or not any(
@@ -293,21 +305,26 @@ def _agent_countries(view: SentenceView, token: int) -> tuple[list[str], list[in
     return [], []
 
 
-def _owners(view: SentenceView, token: int) -> tuple[list[str], list[int]]:
-    """Countries of the genitive owner ending at `token` and of the owners coordinated with it (X और
-    Y के), with the first tokens of their mentions (also of owners with no country)."""
-    countries: list[str] = []
+def _owners(view: SentenceView, token: int) -> tuple[list[Owner], list[int]]:
+    """The genitive owner ending at `token` and the owners coordinated with it (X और Y के), with
+    the first tokens of their mentions (also of owners that give the noun nothing)."""
+    owners: list[Owner] = []
     used: list[int] = []
     covering = view.entity_covering(token) if token >= 0 else None
-    while covering:  # an owner with no country (संयुक्त राष्ट्र की सेना) still speaks through the noun
+    while covering:  # an owner with no code (संयुक्त राष्ट्र की सेना) still speaks through the noun
         first, _last, entity = covering
-        if entity.country and entity.country not in countries:
-            countries.insert(0, entity.country)
+        owner = _country(entity.country) if entity.country else (
+            Owner(None, entity.actor_code) if entity.actor_code else None)
+        if owner and owner not in owners:
+            owners.insert(0, owner)
         used.append(first)
-        if first < 2 or view.keys[first - 1] not in hi.COORDINATORS:
+        if first < 2 or view.keys[first - 1] not in hi.COORDINATORS or view.keys[first - 1] == ",":
             break
         covering = view.entity_covering(first - 2)
-    return countries, used
+        # countries coordinated with countries only (not "करज़ई, नैटो के कमांडर")
+        if covering and (covering[2].type not in COUNTRY_GIVERS or entity.type not in COUNTRY_GIVERS):
+            break
+    return owners, used
 
 
 def _clause_start(view: SentenceView, before: int, floor: int) -> int:
@@ -337,11 +354,14 @@ def _agent_refs(view: SentenceView, token: int) -> tuple[list[AgentRef], list[in
     agent = _agent_keys().get(view.keys[token])
     if not agent:
         if _marker_after(view.keys, token + 1) and (country := _nationality(view.keys[token])):
-            countries, used = _agent_countries(view, token)
-            return [AgentRef(NATIONALS, "", c) for c in countries or [country]], used
+            owners, used = _agent_countries(view, token)
+            return [AgentRef(NATIONALS, "", o.country, prefix=o.prefix)
+                    for o in owners or [_country(country)]], used
         return [], []
-    countries, used = _agent_countries(view, token)
-    return [AgentRef(agent[0], agent[1], country) for country in countries or [None]], used
+    owners, used = _agent_countries(view, token)
+    if not owners:
+        return [AgentRef(agent[0], agent[1])], used
+    return [AgentRef(agent[0], agent[1], o.country, prefix=o.prefix) for o in owners], used
 
 
 def _organisation_agent(view: SentenceView, first: int, last: int, entity: Entity) -> tuple[AgentRef | None, list[int]]:
@@ -353,8 +373,17 @@ def _organisation_agent(view: SentenceView, first: int, last: int, entity: Entit
     if not agent:
         return None, []
     inside = next((c for k in view.keys[first:last - 1] if (c := _adjectives().get(k) or _demonym(k))), None)
-    countries, used = ([inside], []) if inside else _agent_countries(view, first)
-    return AgentRef(agent[0], agent[1], countries[0] if countries else None, entity), used
+    owners, used = ([_country(inside)], []) if inside else _agent_countries(view, first)
+    owner = owners[0] if owners else Owner(None, "")
+    return AgentRef(agent[0], agent[1], owner.country, entity, owner.prefix or None), used
+
+
+def _titled(person: Entity, title: AgentRef) -> None:
+    """A person named after a title: its country and agent code, unless resolution set them."""
+    if person.actor_code:
+        return
+    person.country = person.country or title.country
+    person.actor_code = f"{title.prefix or person.country or ''}{title.code}"
 
 
 def roles(view: SentenceView, lo: int, hi_: int) -> list[tuple[str, int, str, object]]:
@@ -381,11 +410,24 @@ def roles(view: SentenceView, lo: int, hi_: int) -> list[tuple[str, int, str, ob
         if organisation:
             agents.append((role_after(last), first, "agent", organisation))
             givers.update(used)
+        title = next((k for k in keys[first:last - 1] if k in _agent_keys()), None)
+        if entity.type == PERSON and title and not entity.actor_code:
+            # a title the recogniser kept inside the name (मेजर जनरल आलम सईद)
+            owners, used = _agent_countries(view, first)
+            owner = owners[0] if owners else Owner(None, "")
+            _titled(entity, AgentRef(*_agent_keys()[title], owner.country, prefix=owner.prefix or None))
+            givers.update(used)
     for token in range(lo, hi_):
         if token in named_agents or view.entity_covering(token):
             continue
         refs, used = _agent_refs(view, token)
-        agents += [(role_after(token + 1), token, "agent", ref) for ref in refs]
+        named = view.mention_starting(token + 1)
+        if refs and named and named[2].type == PERSON:
+            # a title (मेजर जनरल आलम सईद, जर्मनी के विदेश मंत्री ओस्कर फिशर): the person acts,
+            # and takes the title's role and country where resolution gave none
+            _titled(named[2], refs[0])
+        else:
+            agents += [(role_after(token + 1), token, "agent", ref) for ref in refs]
         givers.update(used)
     organisations = {id(r[3].entity) for r in agents if r[3].entity is not None}
     for first, last, entity in view.mentions:
@@ -453,7 +495,8 @@ def attach(view: SentenceView, candidates: list[Candidate], previous: Antecedent
 
     `make_agent(view, token, agent)` returns the entity id for an agent noun.  `previous` are the
     antecedents left by the sentences before; returns this sentence's (its last subject, else the
-    one its pronoun subject pointed to; its acting or last-named person, else the previous one).
+    one its pronoun subject pointed to; the person it is about, as a subject or the patient of a
+    passive, else the previous one).
     """
     keys = view.keys
     n = len(keys)
@@ -542,7 +585,11 @@ def attach(view: SentenceView, candidates: list[Candidate], previous: Antecedent
     _embedded(view, candidates)
     subjects = [r for r in sentence_roles if r[0] in ("ergative", "actor")]
     subject = ids(subjects[-1:]) if subjects else followed or list(previous.subject)
-    people = [r for r in sentence_roles if r[2] == "entity" and r[3].type == PERSON]
+    # the people the sentence is about: subjects, and the को-marked patient of a passive
+    passive = any(a in _keyed(hi.PERFECTIVE) and b in _keyed(hi.PASSIVE_AUXILIARIES)
+                  for a, b in zip(keys, keys[1:], strict=False))
+    people = [r for r in sentence_roles if r[2] == "entity" and r[3].type == PERSON and (
+        r[0] in ("ergative", "actor", "bare") or passive and r[0] == "recipient")]
     if subjects and subjects[-1][2] == "entity" and subjects[-1][3].type == PERSON:
         person = subject
     elif followed and set(followed) <= set(previous.person):

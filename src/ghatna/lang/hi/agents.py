@@ -78,6 +78,9 @@ for _words, _agent in (
     ("अपराधी अपराधियों तस्कर तस्करों", ("criminals", "CRM")),
     ("व्यापारी व्यापारियों कारोबारी कारोबारियों", ("business", "BUS")),
     ("पार्टी पार्टियों पार्टियां", ("party", "PTY")),
+    # titles: on their own an agent (ताइवान के उप विदेश मंत्री ने); before a name, that person's role
+    ("मंत्री मंत्रियों राजदूत राजदूतों", ("minister", "GOV")),
+    ("जनरल ब्रिगेडियर कर्नल कमांडर कमांडरों", ("officers", "MIL")),
 ):
     for _word in _words.split():
         AGENT_NOUNS[match_key(_word)] = _agent

@@ -197,6 +197,9 @@ ANAPHORS = frozenset({"उन्होंने", "उसने", "इन्ह�
 # Those of them that news uses for people (the honorific उन्होंने, वह, वे): they point back to the
 # last person who acted or was named, before a party or country (उसने, इसने often are those).
 PERSON_ANAPHORS = frozenset({"उन्होंने", "इन्होंने", "वह", "वे"})
+# The passive auxiliary after a perfective participle (निलंबित किया गया था): its को-marked noun is
+# the one the sentence is about, as a subject would be.
+PASSIVE_AUXILIARIES = frozenset({"गया", "गई", "गए", "गये", "गयी"})
 # "बैठक में भाग लिया": nouns of taking part, after the event noun and में.
 PARTICIPATION = frozenset({"भाग", "हिस्सा", "शामिल"})
 # "बैठक का नेतृत्व X ने किया और इसमें Y, Z ने भाग लिया": taking part in, leading or chairing a
