@@ -390,7 +390,8 @@ def roles(view: SentenceView, lo: int, hi_: int) -> list[tuple[str, int, str, ob
     """(role, token, kind, payload) of the noun phrases between tokens lo and hi_, by the marker
     after them ('bare' when none).  kind is 'entity' (payload: Entity) or 'agent' (payload:
     AgentRef).  A country that says whose an agent noun is (रूसी सेना, मिस्र की अदालत) is part of
-    the agent, not an argument of its own."""
+    the agent, not an argument of its own.  A person named with a title that resolution left
+    uncoded takes the title's role and country here (`_titled`)."""
     keys = view.keys
     out: list[tuple[str, int, str, object]] = []
 
@@ -481,7 +482,7 @@ def _head_end(view: SentenceView, c: Candidate) -> int:
 
 class Antecedents(NamedTuple):
     """What a pronoun subject in the next sentence points back to: the last subject (entity ids)
-    and the last person who acted or was named."""
+    and the person the last sentences were about."""
 
     subject: list[str]
     person: list[str]
