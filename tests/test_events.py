@@ -166,6 +166,10 @@ def test_a_group_with_no_country_takes_the_documents_dominant_one():
     assert _codes(doc, arrest.actors) == ["INDCOP"]
     alone = only(hindi_doc("पुलिस ने दस लोगों को गिरफ्तार किया।"), "COERCE")
     assert arrest.confidence < alone.confidence  # the country is a guess
+    # foreign troops are not the document's country's
+    doc = hindi_doc(story + "हमलावरों ने विदेशी सैनिकों पर हमला किया।", names)
+    attack = only(doc, "ASSAULT")
+    assert _codes(doc, attack.actors) == ["INDUAF"] and _codes(doc, attack.recipients) == ["MIL"]
     # no country dominates: none is guessed
     doc = hindi_doc("भारत और पाकिस्तान के रिश्ते अच्छे हैं। पुलिस ने दस लोगों को गिरफ्तार किया।", names)
     assert _codes(doc, only(doc, "COERCE").actors) == ["COP"]

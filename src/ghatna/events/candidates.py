@@ -21,13 +21,15 @@ class AgentRef(NamedTuple):
     """A generic actor noun (police, the government, protesters) found as an argument: its English
     name, CAMEO agent code, the country it belongs to (ISO 3166-1 alpha-3) where the text says,
     the unresolved organisation entity it heads, if any ("विदेश मंत्रालय" as a name), and the code
-    its actor code begins with when that is not a country's (IGOWSTNAT for NATO's commander)."""
+    its actor code begins with when that is not a country's (IGOWSTNAT for NATO's commander);
+    `foreign` when its phrase places it abroad without naming where (विदेशी सैनिक)."""
 
     name: str
     code: str
     country: str | None = None
     entity: Entity | None = None
     prefix: str | None = None
+    foreign: bool = False
 
 
 @dataclass

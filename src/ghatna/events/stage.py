@@ -69,9 +69,9 @@ class _AgentMaker:
         self.inferred: set[str] = set()
 
     def __call__(self, view: SentenceView, token: int, agent: AgentRef) -> str:
-        name, code, country, organisation, prefix = agent
+        name, code, country, organisation, prefix, foreign = agent
         prefix = prefix or country
-        inferred = prefix is None and self.home is not None
+        inferred = prefix is None and self.home is not None and not foreign
         if inferred:
             country = prefix = self.home
         if organisation is not None:

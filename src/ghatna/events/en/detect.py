@@ -301,6 +301,10 @@ def _lookup_rules(token: Any) -> tuple[str, str | None, int] | None:
     return None
 
 
+# Modifiers that place a group abroad without naming where.
+FOREIGN_MODIFIERS = frozenset({"foreign", "international", "overseas"})
+
+
 @cache
 def _agent_nouns() -> dict[str, str]:
     try:
@@ -325,7 +329,9 @@ def _agent(view: SentenceView, token: Any, make_agent) -> list[str]:  # noqa: AN
     position = view.token_at(view.start + token.idx)
     if position >= len(view.tokens):
         return []
-    return [make_agent(view, position, AgentRef(token.lower_, code))]
+    # "foreign troops": abroad, so not the document's own country
+    foreign = any(child.lower_ in FOREIGN_MODIFIERS for child in token.children)
+    return [make_agent(view, position, AgentRef(token.lower_, code, foreign=foreign))]
 
 
 def _entities(view: SentenceView, sent_offset: int, token: Any, make_agent=None) -> list[str]:  # noqa: ANN001

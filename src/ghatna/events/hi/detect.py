@@ -360,7 +360,8 @@ def _agent_refs(view: SentenceView, token: int) -> tuple[list[AgentRef], list[in
         return [], []
     owners, used = _agent_countries(view, token)
     if not owners:
-        return [AgentRef(agent[0], agent[1])], used
+        foreign = any(k in get_pack("hi").agents.FOREIGN_MODIFIERS for k in view.keys[max(0, token - 2):token])
+        return [AgentRef(agent[0], agent[1], foreign=foreign)], used
     return [AgentRef(agent[0], agent[1], o.country, prefix=o.prefix) for o in owners], used
 
 

@@ -84,6 +84,10 @@ for _words, _agent in (
 ):
     for _word in _words.split():
         AGENT_NOUNS[match_key(_word)] = _agent
+# Modifiers that place a group outside the document's country (विदेशी सैनिक: foreign troops), so
+# that it is not given that country when its phrase names none.
+FOREIGN_MODIFIERS = frozenset(match_key(w) for w in "विदेशी बाहरी अंतरराष्ट्रीय अंतर्राष्ट्रीय".split())
+
 # Heads that make an agent only at the end of an organisation's name (सीएसटीओ बल, रूसी सुरक्षा
 # बल): on its own बल is also "emphasis" (बल दिया).
 NAME_HEADS: dict[str, tuple[str, str]] = {match_key(k): v for k, v in {
