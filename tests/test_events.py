@@ -13,9 +13,11 @@ from ghatna.text.segment import SegmentStage, tokenize
 PUBLISHED = "2022-01-12"  # a Wednesday
 
 
-def hindi_doc(text: str, names: dict[str, tuple[str, str, str | None]] | None = None) -> Document:
-    """A segmented Hindi document; `names` gives entities: surface -> (name, type, country)."""
-    doc = Document(text=text, lang="hi", doc_id=make_doc_id(text), published=PUBLISHED)
+def hindi_doc(text: str, names: dict[str, tuple[str, str, str | None]] | None = None,
+              published: str | None = PUBLISHED) -> Document:
+    """A segmented Hindi document with its events; `names` gives entities: surface -> (name,
+    type, country)."""
+    doc = Document(text=text, lang="hi", doc_id=make_doc_id(text), published=published)
     doc = SegmentStage()(doc)
     for n, (surface, (name, kind, country)) in enumerate((names or {}).items()):
         entity = Entity(id=f"e{n}", name=name, type=kind, country=country)
@@ -98,6 +100,111 @@ def test_actors_recipients_place_from_case_markers():
     assert agent.type == "AGENT" and agent.country == "KAZ" and agent.actor_code == "KAZGOV"
 
 
+def _codes(doc: Document, ids: list[str]) -> list[str | None]:
+    by_id = {e.id: e for e in doc.entities}
+    return [by_id[i].actor_code for i in ids]
+
+
+def test_groups_act_with_the_country_of_their_phrase():
+    # a nationality adjective, across modifiers, and a genitive owner
+    doc = hindi_doc("इजराइली सेना ने गज़ा पर हमला किया।")
+    assert _codes(doc, only(doc, "ASSAULT").actors) == ["ISRMIL"]
+    names = {"मिस्र": ("Egypt", "GPE", "EGY")}
+    doc = hindi_doc("मिस्र की सर्वोच्च अदालत ने पत्रकारों को गिरफ्तार किया।", names)
+    arrest = only(doc, "COERCE")
+    assert _codes(doc, arrest.actors) == ["EGYJUD"] and _codes(doc, arrest.recipients) == ["MED"]
+    assert all(e.name != "Egypt" for e in doc.entities if e.id in arrest.actors + arrest.recipients)
+    # coordinated owners: one agent per country
+    names = {"हंगरी": ("Hungary", "GPE", "HUN"), "रोमानिया": ("Romania", "GPE", "ROU")}
+    doc = hindi_doc("हंगरी और रोमानिया के वरिष्ठ अधिकारियों ने समझौते पर सहमति जताई।", names)
+    assert _codes(doc, only(doc, "AGREE").actors) == ["HUNGOV", "ROUGOV"]
+    # an unresolved organisation named by an agent noun, with a demonym entity before it
+    names = {"रूसी": ("Russia", "NORP", "RUS"), "विदेश मंत्रालय": ("Videsh Mantralay", "ORG", None),
+             "अमेरिका": ("United States", "GPE", "USA")}
+    doc, ids = with_ids("रूसी विदेश मंत्रालय ने अमेरिका की आलोचना की।", names)
+    accuse = only(doc, "ACCUSE")
+    assert accuse.actors == [ids["Videsh Mantralay"]] and _codes(doc, accuse.actors) == ["RUSGOV"]
+    assert accuse.recipients == [ids["United States"]]
+    # a country's name as a modifier, and no country where none is said
+    doc = hindi_doc("पुलिस ने प्रदर्शनकारियों को गिरफ्तार किया।")
+    arrest = only(doc, "COERCE")
+    assert _codes(doc, arrest.actors) == ["COP"] and _codes(doc, arrest.recipients) == ["OPP"]
+
+
+def test_titles_are_roles():
+    # a title on its own acts, with its phrase's country
+    names = {"ताइवान": ("Taiwan", "GPE", "TWN"), "रूस": ("Russia", "GPE", "RUS")}
+    doc = hindi_doc("ताइवान के उप विदेश मंत्री ने आज रूस की यात्रा की।", names)
+    assert _codes(doc, only(doc, "CONSULT").actors) == ["TWNGOV"]
+    # before a name, or inside the name the recogniser found, the title is the person's role
+    names = {"मिस्र": ("Egypt", "GPE", "EGY"), "आलम सईद": ("Alam Saeed", "PER", None)}
+    doc, ids = with_ids("मिस्र के जनरल आलम सईद ने हमला किया।", names)
+    assert only(doc, "ASSAULT").actors == [ids["Alam Saeed"]] and _codes(doc, [ids["Alam Saeed"]]) == ["EGYMIL"]
+    names = {"मेजर जनरल आलम सईद": ("Mejar Janral Alam Said", "PER", None)}
+    doc, ids = with_ids("मेजर जनरल आलम सईद ने हमला किया।", names)
+    assert _codes(doc, only(doc, "ASSAULT").actors) == ["MIL"]
+
+
+def test_a_demonym_the_table_lacks_comes_from_the_country_name():
+    doc = hindi_doc("युगांडाई विद्रोहियों ने आत्मसमर्पण कर दिया।")
+    assert _codes(doc, only(doc, "RETREAT").actors) == ["UGAREB"]
+
+
+def test_a_nationality_as_a_noun_is_its_people():
+    doc = hindi_doc("फ़िलिस्तीनियों ने प्रस्ताव को खारिज कर दिया।")
+    assert _codes(doc, only(doc, "REJECT").actors) == ["PSE"]
+    # "Bosnian Serbs": the country their phrase places them in
+    doc = hindi_doc("बोस्नियाई सर्बों ने मांग की।")
+    assert _codes(doc, only(doc, "REQUEST").actors) == ["BIH"]
+
+
+def test_a_group_with_no_country_takes_the_documents_dominant_one():
+    names = {"भारत": ("India", "GPE", "IND"), "पाकिस्तान": ("Pakistan", "GPE", "PAK")}
+    story = "भारत में चुनाव हुए। भारत के कई शहरों में भीड़ थी। भारत और पाकिस्तान के रिश्ते अच्छे हैं। "
+    doc = hindi_doc(story + "पुलिस ने दस लोगों को गिरफ्तार किया।", names)
+    arrest = only(doc, "COERCE")
+    assert _codes(doc, arrest.actors) == ["INDCOP"]
+    alone = only(hindi_doc("पुलिस ने दस लोगों को गिरफ्तार किया।"), "COERCE")
+    assert arrest.confidence < alone.confidence  # the country is a guess
+    # foreign troops are not the document's country's
+    doc = hindi_doc(story + "हमलावरों ने विदेशी सैनिकों पर हमला किया।", names)
+    attack = only(doc, "ASSAULT")
+    assert _codes(doc, attack.actors) == ["INDUAF"] and _codes(doc, attack.recipients) == ["MIL"]
+    # no country dominates: none is guessed
+    doc = hindi_doc("भारत और पाकिस्तान के रिश्ते अच्छे हैं। पुलिस ने दस लोगों को गिरफ्तार किया।", names)
+    assert _codes(doc, only(doc, "COERCE").actors) == ["COP"]
+
+
+def test_one_agent_table_per_language():
+    from ghatna.lang import get_pack
+
+    agents = get_pack("hi").agents
+    assert not hasattr(get_pack("hi").events, "AGENT_NOUNS")  # no second table to disagree with
+    assert {agents.AGENTS[k] for k in ("आतंकवादी", "चरमपंथियों", "उग्रवादी")} == {"REB"}
+    for key, (_name, code) in agents.AGENT_NOUNS.items():
+        assert agents.AGENTS[key] == code and code in agents.AGENT_CODE_NAMES
+
+
+def test_unhone_points_back_to_the_last_person():
+    names = {"संसदीय बोर्ड": ("Parliamentary Board", "ORG", "IND"), "जेठमलानी": ("Ram Jethmalani", "PER", "IND"),
+             "भाजपा": ("BJP", "ORG", "IND"), "गडकरी": ("Nitin Gadkari", "PER", "IND")}
+    doc, ids = with_ids("संसदीय बोर्ड ने फ़ैसले का ऐलान किया। जेठमलानी को पिछले साल भाजपा से निलंबित किया गया था। "
+                        "उस दौरान उन्होंने भाजपा की आलोचना की थी और गडकरी का नाम लिया। "
+                        "इसके बाद उन्होंने निदेशक की नियुक्ति का समर्थन किया था।", names)
+    # not the board, the last subject: the person named last before the pronoun
+    assert only(doc, "ACCUSE").actors == [ids["Ram Jethmalani"]]
+    # and the person the pronoun stood for stays the antecedent (not Gadkari, named after it)
+    assert only(doc, "SUPPORT").actors == [ids["Ram Jethmalani"]]
+    # a person named only as an owner on the way is not whom the pronoun means
+    people = {"निलेकणी": ("Nandan Nilekani", "PER", "IND"), "मनमोहन सिंह": ("Manmohan Singh", "PER", "IND")}
+    doc, ids = with_ids("निलेकणी ने कंपनी की स्थापना की। मनमोहन सिंह के प्रस्ताव पर वो चेयरमैन रहे। "
+                        "उन्होंने 2014 में इस्तीफ़ा दे दिया।", people)
+    assert only(doc, "RETREAT").actors == [ids["Nandan Nilekani"]]
+    # उसने (a party, a country) still points back to the last subject
+    doc, ids = with_ids("भाजपा ने चुनाव लड़ा। उसने 2008 में चुनाव का बहिष्कार किया था।", names)
+    assert only(doc, "PROTEST").actors == [ids["BJP"]]
+
+
 def test_the_one_thanked_for_help_gave_it():
     names = {"रूस": ("Russia", "GPE", "RUS"), "कज़ाख़स्तान": ("Kazakhstan", "GPE", "KAZ"),
              "टोकायव": ("Tokayev", "PER", "KAZ")}
@@ -132,6 +239,9 @@ def test_relative_dates():
     doc = hindi_doc("प्रधानमंत्री ने सोमवार को इस्तीफा दे दिया।")
     resign = only(doc, "RETREAT")
     assert (resign.date, resign.date_precision) == ("2022-01-10", "day")
+    # no date in the text: the publication date, saying so
+    undated = only(hindi_doc("प्रधानमंत्री ने इस्तीफा दे दिया।"), "RETREAT")
+    assert (undated.date, undated.date_precision) == (PUBLISHED, "published")
 
 
 def test_mentions_of_one_event_merge():

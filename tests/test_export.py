@@ -10,6 +10,7 @@ from importlib import resources
 
 import duckdb
 import pytest
+from test_events import hindi_doc
 from test_store import build_documents
 
 from ghatna.export import GDELT_COLUMNS, export, run_export
@@ -104,9 +105,9 @@ def test_plover_records(store, docs, tmp_path, caplog):
         records = _plover_records(store, tmp_path)
     events = [(d, e) for d in docs for e in d.events]
     assert {r["event"][0] for r in records}.isdisjoint(NON_PLOVER_TYPES)
-    # Every event but the DISASTER one and the English one with no date anywhere is exported.
-    assert len(records) == len(events) - 2
-    assert "1 no date" in caplog.text and "1 not a PLOVER type" in caplog.text
+    # Every event but the DISASTER one is exported, the English one with no date anywhere too.
+    assert len(records) == len(events) - 1
+    assert "1 not a PLOVER type" in caplog.text and "no date" not in caplog.text
     assert len({r["id"] for r in records}) == len(records)
     for record in records:
         for name in REQUIRED_FIELDS:
@@ -138,6 +139,11 @@ def test_plover_records(store, docs, tmp_path, caplog):
     accuse = by_event["ev4"]
     assert "negation" in accuse["context"] and accuse["negated"] is True
 
+    # A document with no publication date: its undated event takes the day it was stored.
+    en = docs[1]
+    arrest = next(r for r in records if r["doc_id"] == en.doc_id)
+    assert arrest["date_precision"] == "ingested" and arrest["date"] == arrest["coded_date"]
+
 
 def test_plover_required_fields_are_the_manuals(shared_data):
     manual = (shared_data / "plover" / "PLOVER_MANUAL.tex").read_text(encoding="utf-8")
@@ -155,8 +161,9 @@ def test_plover_required_fields_are_the_manuals(shared_data):
 
 def test_gdelt_known_event(store, docs, tmp_path):
     rows = _gdelt_lines(store, tmp_path)
-    # ev1 (190), ev2 (040) and the English ev1 (173, no date) have CAMEO codes; ev4 is negated.
-    assert len(rows) == 2
+    # ev1 (190), ev2 (040) and the English ev1 (173, dated by the day it was stored) have CAMEO
+    # codes; ev4 is negated.
+    assert len(rows) == 3
     goldstein = _shipped("goldstein")
     mobilize = next(r for r in rows if r["EventCode"] == "190")
     assert mobilize["SQLDATE"] == "20220110" and mobilize["MonthYear"] == "202201"
@@ -190,8 +197,44 @@ def test_gdelt_ids_are_stable_and_skips_are_counted(store, tmp_path):
     second = {r["GLOBALEVENTID"] for r in _gdelt_lines(store, tmp_path)}
     assert first == second and all(i.isdigit() for i in first)
     result = run_export(store, "gdelt", tmp_path / "again.tsv")
-    assert result.written == 2
-    assert dict(result.skipped) == {"no CAMEO code": 1, "negated": 1, "no date": 1}
+    assert result.written == 3
+    assert dict(result.skipped) == {"no CAMEO code": 1, "negated": 1}
+
+
+def test_dated_in_text_only_leaves_out_and_counts_the_rest(store, tmp_path):
+    # ev2 (040) states no date (publication date); the English ev1 has none at all (ingest date).
+    gdelt = run_export(store, "gdelt", tmp_path / "g.tsv", dated_in_text_only=True)
+    assert gdelt.written == 1
+    assert dict(gdelt.skipped) == {"no CAMEO code": 1, "negated": 1, "no date in the text": 2}
+    plover = run_export(store, "plover", tmp_path / "p.jsonl", dated_in_text_only=True)
+    assert plover.written == 1  # ev1, dated by its text; ev4 (negated, which PLOVER keeps) is not
+    assert dict(plover.skipped) == {"not a PLOVER type": 1, "no date in the text": 3}
+
+
+def test_every_stored_event_reaches_both_exports(tmp_path):
+    """Events coded by the events stage, in documents with and without a publication date and
+    with and without dates in their text: each is in the GDELT and PLOVER exports, or counted as
+    left out for a reason the format gives (never for want of a date)."""
+    dated = hindi_doc("रूस ने सोमवार को कज़ाख़स्तान में सेना तैनात की। प्रधानमंत्री ने इस्तीफा दे दिया। "
+                      "विपक्ष ने सरकार पर भ्रष्टाचार का आरोप लगाया।")
+    undated = hindi_doc("पुलिस ने दस लोगों को गिरफ्तार किया। मंत्री ने विपक्ष के प्रस्ताव का समर्थन किया।",
+                        published=None)
+    docs = [dated, undated]
+    events = {e.id: e for d in docs for e in d.events}
+    assert len(events) >= 5 and any(e.date_precision == "published" for e in events.values())
+    path = tmp_path / "e.duckdb"
+    with Store(path) as writable:
+        writable.write(docs)
+    with Store(path, read_only=True) as store:
+        gdelt = run_export(store, "gdelt", tmp_path / "e.tsv")
+        plover = run_export(store, "plover", tmp_path / "e.jsonl")
+        records = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text("utf-8").splitlines()]
+    assert {r["event_id"] for r in records} == set(events)
+    assert plover.written == len(events) and not plover.skipped
+    assert gdelt.written == len(events) and not gdelt.skipped
+    precisions = {r["event_id"]: r["date_precision"] for r in records}
+    assert {precisions[e.id] for e in undated.events} == {"ingested"}
+    assert "published" in {precisions[e.id] for e in dated.events}
 
 
 def _codebook_event_columns(cookbook: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ghatna.document import Document, Entity
 from ghatna.text.normalise import match_key
@@ -14,6 +15,21 @@ from ghatna.text.segment import tokenize
 NON_ACTOR_TYPES = frozenset({"DATE", "TIME", "NUM", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                              "ORDINAL", "LANGUAGE", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 PLACE_TYPES = frozenset({"LOC", "GPE", "FAC"})
+
+
+class AgentRef(NamedTuple):
+    """A generic actor noun (police, the government, protesters) found as an argument: its English
+    name, CAMEO agent code, the country it belongs to (ISO 3166-1 alpha-3) where the text says,
+    the unresolved organisation entity it heads, if any ("विदेश मंत्रालय" as a name), and the code
+    its actor code begins with when that is not a country's (IGOWSTNAT for NATO's commander);
+    `foreign` when its phrase places it abroad without naming where (विदेशी सैनिक)."""
+
+    name: str
+    code: str
+    country: str | None = None
+    entity: Entity | None = None
+    prefix: str | None = None
+    foreign: bool = False
 
 
 @dataclass

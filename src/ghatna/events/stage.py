@@ -6,7 +6,8 @@ candidate gets its arguments from the resolved entities, a date (explicit or rel
 against `doc.published`), negation and modality, and its ontology fields (type, mode, cameo,
 quad_class, intensity).  Mentions of one event in a document (same type, compatible actors and
 recipients, same date, same polarity and modality) merge into one event; the merged mentions are
-kept on the event object as `mentions` (not part of the JSON contract).
+kept on the event object as `mentions` (not part of the JSON contract).  An event whose text
+states no date then takes the publication date, with `date_precision` "published".
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from collections import Counter
 from pathlib import Path
 
 from ghatna.document import Document, Entity, Event, Mention, Span
-from ghatna.events.candidates import Candidate, SentenceView, is_place, sentence_views
-from ghatna.events.dates import find_dates
+from ghatna.events.candidates import AgentRef, Candidate, SentenceView, is_place, sentence_views
+from ghatna.events.dates import find_dates, parse_published
 from ghatna.events.en.detect import detect_sentences
 from ghatna.events.hi import detect as events_hindi
 from ghatna.events.hi.tagger import SHIPPED_MODEL_DIR
@@ -27,36 +28,84 @@ from ghatna.options import DEFAULT_OPTIONS, Options
 
 # Words of Hindi agent nouns that name no entity get an AGENT entity of this type.
 AGENT_TYPE = "AGENT"
+# `date_precision` of an event whose text states no date: it takes the document's publication
+# date (GDELT's convention: an event is dated by the article that reports it).
+PUBLISHED = "published"
+
+
+# A group whose phrase names no country belongs to the document's dominant country: the country
+# of its place mentions (GPE, LOC, NORP) named at least this often and in at least this share of
+# them; its events' confidence is scaled by INFERRED_COUNTRY_CONFIDENCE.
+DOMINANT_MIN_MENTIONS = 3
+DOMINANT_SHARE = 0.5
+INFERRED_COUNTRY_CONFIDENCE = 0.9
+_COUNTRY_PLACES = frozenset({"GPE", "LOC", "NORP"})
+
+
+def dominant_country(doc: Document) -> str | None:
+    """The country a document is about, if one clearly dominates its place mentions."""
+    counts: Counter[str] = Counter()
+    for e in doc.entities:
+        if e.country and e.type in _COUNTRY_PLACES:
+            counts[e.country] += len(e.mentions)
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= DOMINANT_MIN_MENTIONS and n >= DOMINANT_SHARE * sum(counts.values()) else None
 
 
 class _AgentMaker:
-    """Creates (or reuses) document entities for generic actor nouns (प्रदर्शनकारी, सरकार, ...)."""
+    """Creates (or reuses) document entities for generic actor nouns (प्रदर्शनकारी, सरकार, ...):
+    one AGENT entity per noun and country; an unresolved organisation named by such a noun
+    ("विदेश मंत्रालय") takes its country and code instead.  A group whose own phrase names no
+    country takes the document's dominant country; `inferred` holds the ids of those."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.by_key: dict[tuple[str, str | None], Entity] = {
             (e.name, e.country): e for e in doc.entities if e.type == AGENT_TYPE}
         self.ids = {e.id for e in doc.entities}
+        self.home = dominant_country(doc)
+        self.inferred: set[str] = set()
 
-    def __call__(self, view: SentenceView, token: int, agent: tuple[str, str, str | None]) -> str:
-        name, code, country_entity_id = agent
-        country = None
-        if country_entity_id:
-            country = next((e.country for e in self.doc.entities if e.id == country_entity_id), None)
-        entity = self.by_key.get((name, country))
+    def __call__(self, view: SentenceView, token: int, agent: AgentRef) -> str:
+        name, code, country, organisation, prefix, foreign = agent
+        prefix = prefix or country
+        inferred = prefix is None and self.home is not None and not foreign
+        if inferred:
+            country = prefix = self.home
+        if organisation is not None:
+            if not organisation.actor_code:
+                organisation.country = organisation.country or country
+                organisation.actor_code = f"{prefix or organisation.country or ''}{code}"
+                if inferred:
+                    self.inferred.add(organisation.id)
+            return organisation.id
+        key_name = name if not prefix else f"{name} ({prefix})"
+        entity = self.by_key.get((key_name, country))
         if entity is None:
             n = len(self.by_key) + 1
             while f"ag{n}" in self.ids:
                 n += 1
-            entity = Entity(id=f"ag{n}", name=name if not country else f"{name} ({country})", type=AGENT_TYPE,
-                            country=country, actor_code=f"{country or ''}{code}")
+            entity = Entity(id=f"ag{n}", name=key_name, type=AGENT_TYPE, country=country,
+                            actor_code=f"{prefix or ''}{code}")
             self.ids.add(entity.id)
-            self.by_key[(name, country)] = entity
+            self.by_key[(key_name, country)] = entity
             self.doc.entities.append(entity)
+            if inferred:
+                self.inferred.add(entity.id)
+        elif not inferred:
+            self.inferred.discard(entity.id)  # its phrase names the country somewhere
         start, end = view.tokens[token]
         if not any(m.start == start for m in entity.mentions):
             entity.mentions.append(Mention(start, end, self.doc.text[start:end], AGENT_TYPE))
         return entity.id
+
+    def scale_confidence(self, candidates: list[tuple[SentenceView, Candidate]]) -> None:
+        """Lower the confidence of events whose actor or recipient has an inferred country."""
+        for _view, c in candidates:
+            if self.inferred.intersection(c.actors + c.recipients):
+                c.confidence *= INFERRED_COUNTRY_CONFIDENCE
 
 
 def _focus_place(doc: Document) -> str | None:
@@ -101,10 +150,12 @@ class EventsStage:
         candidates: list[tuple[SentenceView, Candidate]] = []
         hindi = [v for v in views if v.lang == "hi"]
         english = [v for v in views if v.lang == "en"]
+        make_agent = _AgentMaker(doc)
         if hindi:
-            candidates += self._hindi(doc, hindi, self.options.events_model_dir or SHIPPED_MODEL_DIR)
+            candidates += self._hindi(doc, hindi, self.options.events_model_dir or SHIPPED_MODEL_DIR, make_agent)
         if english:
-            candidates += detect_sentences(doc, english, _AgentMaker(doc), dictionary=self.options.cameo_dictionary)
+            candidates += detect_sentences(doc, english, make_agent, dictionary=self.options.cameo_dictionary)
+        make_agent.scale_confidence(candidates)
         focus = _focus_place(doc)
         events = []
         for view, c in sorted(candidates, key=lambda vc: vc[1].start):
@@ -120,21 +171,24 @@ class EventsStage:
                 place=c.place or focus, date=c.date, date_precision=c.date_precision, negated=c.negated,
                 modality=c.modality, confidence=round(c.confidence, 3)))
         events = merge(events)
+        published = parse_published(doc.published)
         for n, event in enumerate(events):
             event.id = f"{doc.doc_id}-ev{n}"
+            if event.date is None and published:  # after merging: a mention's own date wins
+                event.date, event.date_precision = published.isoformat(), PUBLISHED
         doc.events = events
         return doc
 
     @staticmethod
-    def _hindi(doc: Document, views: list[SentenceView], model_dir: Path) -> list[tuple[SentenceView, Candidate]]:
-        make_agent = _AgentMaker(doc)
+    def _hindi(doc: Document, views: list[SentenceView], model_dir: Path,
+               make_agent: _AgentMaker) -> list[tuple[SentenceView, Candidate]]:
         per_sentence = [events_hindi.detect(v, model_dir) for v in views]
         events_hindi.propagate(views, per_sentence)
         events_hindi.harmonise(views, per_sentence)
         out = []
-        previous_actors: list[str] = []
+        previous = events_hindi.NO_ANTECEDENTS
         for view, found in zip(views, per_sentence, strict=True):
-            previous_actors = events_hindi.attach(view, found, previous_actors, make_agent)
+            previous = events_hindi.attach(view, found, previous, make_agent)
             out += [(view, c) for c in found]
         return out
 

@@ -26,18 +26,27 @@ FORMATS: dict[str, Callable[[Store, Path | None], ExportResult]] = {
 }
 
 
-def run_export(store: Store, fmt: str, out: Path | None) -> ExportResult:
-    """Export the store in `fmt`; returns records written and records left out, by reason."""
+# The formats with one record per event, which date every event (see `dated_in_text_only`).
+EVENT_FORMATS: dict[str, Callable[..., ExportResult]] = {"plover": write_plover, "gdelt": write_gdelt}
+
+
+def run_export(store: Store, fmt: str, out: Path | None, dated_in_text_only: bool = False) -> ExportResult:
+    """Export the store in `fmt`; returns records written and records left out, by reason.
+    `dated_in_text_only` (plover, gdelt) leaves out the events whose text states no date (dated
+    by the publication or ingest date otherwise), counted as "no date in the text"."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return FORMATS[fmt](store, Path(out) if out is not None else None)
+    target = Path(out) if out is not None else None
+    if fmt in EVENT_FORMATS:
+        return EVENT_FORMATS[fmt](store, target, dated_in_text_only=dated_in_text_only)
+    return FORMATS[fmt](store, target)
 
 
-def export(store: Store, fmt: str, out: Path | None) -> int:
+def export(store: Store, fmt: str, out: Path | None, dated_in_text_only: bool = False) -> int:
     """Export the store in `fmt` to `out` (stdout when None; a directory for parquet); returns the
     number of records written.  Events left out (e.g. no CAMEO code for gdelt) are reported as a
     warning on the `ghatna.export` logger, which Python prints to stderr by default."""
-    result = run_export(store, fmt, out)
+    result = run_export(store, fmt, out, dated_in_text_only)
     if result.skipped:
         reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(result.skipped.items()))
         log.warning("%s export left out %d events: %s", fmt, sum(result.skipped.values()), reasons)

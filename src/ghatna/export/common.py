@@ -53,19 +53,45 @@ def parse_partial_date(value: str | None) -> tuple[dt.date, str] | None:
     return date, "day" if day else "month" if month else "year"
 
 
-def resolve_event_date(event: dict[str, Any], doc: dict[str, Any]) -> tuple[dt.date, str] | None:
-    """The event's own date, else the document's publication date; with where it came from.
+# `date_precision` of exported events dated by the document rather than by their own text: the
+# publication date, else (a document with no publication date) the day it was stored, as GDELT
+# dates an article it cannot date by the day it was added.
+PUBLISHED, INGESTED = "published", "ingested"
+NOT_FROM_TEXT = frozenset({PUBLISHED, INGESTED})
+
+
+def resolve_event_date(event: dict[str, Any], doc: dict[str, Any],
+                       ingested: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """The event's own date, else the document's publication date, else the day the document was
+    stored (`ingested`); with where it came from.
 
     The precision is the event's `date_precision` when it has its own date (or what the string
-    itself shows), and 'published' when it falls back on the publication date.
+    itself shows), 'published' when it falls back on the publication date and 'ingested' on the
+    day it was stored.
     """
     own = parse_partial_date(event.get("date"))
     if own:
         return own[0], event.get("date_precision") or own[1]
     published = parse_partial_date(doc.get("published"))
     if published:
-        return published[0], "published"
+        return published[0], PUBLISHED
+    if ingested:
+        return ingested, INGESTED
     return None
+
+
+def export_date(event: dict[str, Any], doc: dict[str, Any], ingested: dt.date | None,
+                result: ExportResult, dated_in_text_only: bool) -> tuple[dt.date, str] | None:
+    """An event's export date and precision, or None (counted in `result`) when it has none or,
+    with `dated_in_text_only`, when its text states none."""
+    dated = resolve_event_date(event, doc, ingested)
+    if dated is None:
+        result.skipped["no date"] += 1
+        return None
+    if dated_in_text_only and dated[1] in NOT_FROM_TEXT:
+        result.skipped["no date in the text"] += 1
+        return None
+    return dated
 
 
 def entity_index(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:

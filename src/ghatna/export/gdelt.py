@@ -15,8 +15,9 @@ Column meanings follow ../shared/data/gdelt-cameo/gdelt_event_cookbook.md.  How 
 - IsRootEvent: 1 when the event's sentence starts in the first paragraph (the lead).
 - DATEADDED: when the document was stored (UTC); SOURCEURL: its URL, else its source path.
 
-Events without a CAMEO code, without any date, or negated (GDELT has no way to say an event did
-not happen) are left out and counted.
+Events without a CAMEO code or negated (GDELT has no way to say an event did not happen) are left
+out and counted.  Every other event has a date: its own, else the publication date, else the day
+the document was stored; `dated_in_text_only` leaves out (and counts) those whose text states none.
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ from ghatna.export.common import (
     actor_code_groups,
     country_table,
     entity_index,
+    export_date,
     goldstein,
     is_admin1_code,
     open_output,
     quad_class_of,
-    resolve_event_date,
     sentence_span,
     stable_int_id,
 )
@@ -128,7 +129,7 @@ def _lead_end(text: str) -> int:
     return len(text) if end < 0 else end
 
 
-def gdelt_rows(stored: StoredDocument, result: ExportResult) -> Iterator[list[str]]:
+def gdelt_rows(stored: StoredDocument, result: ExportResult, dated_in_text_only: bool = False) -> Iterator[list[str]]:
     """The GDELT event rows of one stored document; skipped events are counted in `result`."""
     doc = stored.doc
     entities = entity_index(doc)
@@ -143,9 +144,8 @@ def gdelt_rows(stored: StoredDocument, result: ExportResult) -> Iterator[list[st
         if event.get("negated"):
             result.skipped["negated"] += 1
             continue
-        dated = resolve_event_date(event, doc)
+        dated = export_date(event, doc, stored.ingested_at.date(), result, dated_in_text_only)
         if dated is None:
-            result.skipped["no date"] += 1
             continue
         date: dt.date = dated[0]
         actor1 = next((entities[a] for a in event["actors"] if a in entities), None)
@@ -173,19 +173,22 @@ def gdelt_rows(stored: StoredDocument, result: ExportResult) -> Iterator[list[st
         yield [_clean(v) for v in row]
 
 
-def iter_gdelt(documents: Iterable[StoredDocument], result: ExportResult) -> Iterator[list[str]]:
+def iter_gdelt(documents: Iterable[StoredDocument], result: ExportResult,
+               dated_in_text_only: bool = False) -> Iterator[list[str]]:
     for stored in documents:
-        yield from gdelt_rows(stored, result)
+        yield from gdelt_rows(stored, result, dated_in_text_only)
 
 
-def write_gdelt(store: Store, out: Path | None, header: bool = False) -> ExportResult:
+def write_gdelt(store: Store, out: Path | None, header: bool = False,
+                dated_in_text_only: bool = False) -> ExportResult:
     """Write every stored event with a CAMEO code as a GDELT 2.0 event-table line (stdout when
-    `out` is None); no header line unless `header`."""
+    `out` is None); no header line unless `header`; with `dated_in_text_only`, only events whose
+    text states their date."""
     result = ExportResult()
     with open_output(out) as stream:
         if header:
             stream.write("\t".join(GDELT_COLUMNS) + "\n")
-        for row in iter_gdelt(store.stored_documents(), result):
+        for row in iter_gdelt(store.stored_documents(), result, dated_in_text_only):
             stream.write("\t".join(row) + "\n")
             result.written += 1
     return result

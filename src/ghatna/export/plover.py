@@ -7,8 +7,10 @@ objects), `event` (list of event categories).  Optional fields used here: `recip
 providers add named fields; ours keep each record traceable to the stored document: `doc_id`,
 `event_id`, `cameo`, `date_precision`, `negated`, `modality`, `confidence`, `trigger`.
 
-Events of our non-PLOVER type DISASTER are left out (and counted), as are events with no date at
-all (the manual makes `date` required).
+Events of our non-PLOVER type DISASTER are left out (and counted).  The manual makes `date`
+required: an event is dated by its text, else by the publication date, else by the day the
+document was stored (`date_precision` says which); `dated_in_text_only` leaves out (and counts)
+those whose text states no date.
 """
 
 from __future__ import annotations
@@ -26,10 +28,10 @@ from ghatna.export.common import (
     country_table,
     entity_index,
     event_key,
+    export_date,
     is_admin1_code,
     nearest_mention,
     open_output,
-    resolve_event_date,
     sentence_span,
 )
 from ghatna.store import Store, StoredDocument
@@ -112,7 +114,8 @@ def location_object(entity: dict[str, Any], trigger_start: int) -> dict[str, Any
     }
 
 
-def plover_records(stored: StoredDocument, result: ExportResult) -> Iterator[dict[str, Any]]:
+def plover_records(stored: StoredDocument, result: ExportResult,
+                   dated_in_text_only: bool = False) -> Iterator[dict[str, Any]]:
     """The PLOVER records of one stored document's events; skipped events are counted in `result`."""
     doc = stored.doc
     entities = entity_index(doc)
@@ -121,9 +124,8 @@ def plover_records(stored: StoredDocument, result: ExportResult) -> Iterator[dic
         if event["type"] in NON_PLOVER_TYPES:
             result.skipped["not a PLOVER type"] += 1
             continue
-        dated = resolve_event_date(event, doc)
+        dated = export_date(event, doc, stored.ingested_at.date(), result, dated_in_text_only)
         if dated is None:
-            result.skipped["no date"] += 1
             continue
         date, precision = dated
         trigger = event["trigger"]
@@ -170,16 +172,18 @@ def plover_records(stored: StoredDocument, result: ExportResult) -> Iterator[dic
         }
 
 
-def iter_plover(documents: Iterable[StoredDocument], result: ExportResult) -> Iterator[dict[str, Any]]:
+def iter_plover(documents: Iterable[StoredDocument], result: ExportResult,
+                dated_in_text_only: bool = False) -> Iterator[dict[str, Any]]:
     for stored in documents:
-        yield from plover_records(stored, result)
+        yield from plover_records(stored, result, dated_in_text_only)
 
 
-def write_plover(store: Store, out: Path | None) -> ExportResult:
-    """Write every stored event as one PLOVER JSON record per line (stdout when `out` is None)."""
+def write_plover(store: Store, out: Path | None, dated_in_text_only: bool = False) -> ExportResult:
+    """Write every stored event as one PLOVER JSON record per line (stdout when `out` is None);
+    with `dated_in_text_only`, only events whose text states their date."""
     result = ExportResult()
     with open_output(out) as stream:
-        for record in iter_plover(store.stored_documents(), result):
+        for record in iter_plover(store.stored_documents(), result, dated_in_text_only):
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             result.written += 1
     return result

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from ghatna.document import Document
-from ghatna.events.candidates import Candidate, SentenceView, can_act, is_place
+from ghatna.events.candidates import AgentRef, Candidate, SentenceView, can_act, is_place
 from ghatna.lang.en import events as en
 from ghatna.ontology import CONSULT, MUTUAL_TYPES
 from ghatna.resources import DATA_DIR
@@ -306,6 +306,10 @@ def _lookup_rules(token: Any) -> tuple[str, str | None, int] | None:
     return None
 
 
+# Modifiers that place a group abroad without naming where.
+FOREIGN_MODIFIERS = frozenset({"foreign", "international", "overseas"})
+
+
 @cache
 def _agent_nouns() -> dict[str, str]:
     try:
@@ -331,7 +335,11 @@ def _agent(view: SentenceView, token: Any, make_agent, country_entity: str | Non
     position = view.token_at(view.start + token.idx)
     if position >= len(view.tokens):
         return []
-    return [make_agent(view, position, (token.lower_, code, country_entity))]
+    # the country of a nationality or country that modifies it ("Russian police"); "foreign
+    # troops": abroad, so not the document's own country
+    country = next((e.country for _, _, e in view.mentions if e.id == country_entity), None) if country_entity else None
+    foreign = any(child.lower_ in FOREIGN_MODIFIERS for child in token.children)
+    return [make_agent(view, position, AgentRef(token.lower_, code, country=country, foreign=foreign))]
 
 
 def _entities(view: SentenceView, sent_offset: int, token: Any, make_agent=None) -> list[str]:  # noqa: ANN001

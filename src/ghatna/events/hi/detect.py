@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
-from ghatna.events.candidates import Candidate, SentenceView, can_act, is_place
+from ghatna.document import Entity
+from ghatna.events.candidates import AgentRef, Candidate, SentenceView, can_act, is_place
 from ghatna.events.hi.tagger import SHIPPED_MODEL_DIR, ontology_type, trigger_tagger
 from ghatna.lang import get_pack
 from ghatna.text.normalise import match_key
@@ -63,19 +65,41 @@ def _marker_keys(markers: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def _agent_keys() -> dict[str, tuple[str, str]]:
-    """Agent noun key -> (English name, CAMEO agent code): the events pack's list, extended with
-    the resolve pack's agent codes (lang/hi/agents.py) where that exists."""
-    keys = {match_key(w): v for w, v in hi.AGENT_NOUNS.items()}
-    try:
-        from ghatna.lang.hi.agents import AGENTS
-    except ImportError:
-        return keys
-    names = {code: name for name, code in keys.values()}
-    names.update(hi.AGENT_CODE_NAMES)
-    for key, code in AGENTS.items():
-        if key not in keys and " " not in key and code in names:
-            keys[key] = (names[code], code)
-    return keys
+    """Agent noun key -> (English name, CAMEO agent code): the Hindi pack's one table of them."""
+    return dict(get_pack("hi").agents.AGENT_NOUNS)
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    """Nationality adjective key -> ISO 3166-1 alpha-3 (रूसी -> RUS)."""
+    return dict(get_pack("hi").agents.ADJECTIVES)
+
+
+# Endings of nationality adjectives made from a country's name (युगांडा -> युगांडाई, इराक -> इराकी).
+DEMONYM_ENDINGS = ("\u0940", "\u0908")  # -ी, -ई
+MIN_DEMONYM_STEM = 3
+
+
+@cache
+def _demonym(key: str) -> str | None:
+    """The country of an adjective made from a country's name that the pack's table lacks: the
+    word less -ी / -ई, written as a country in the registry (युगांडाई -> UGA)."""
+    if not key.endswith(DEMONYM_ENDINGS) or len(key) - 1 < MIN_DEMONYM_STEM:
+        return None
+    from ghatna.resolve.matcher import matcher  # the registry, only for such words
+
+    found = matcher().resolve_written(key[:-1])
+    return found.country if found is not None and found.type == "GPE" else None
+
+
+@cache
+def _modifier_stops() -> frozenset[str]:
+    """Words that end the modifiers in front of an agent noun: case markers, clause breaks,
+    coordinators, verbs and negation (the country must belong to the noun's own phrase)."""
+    single = {m for markers in (hi.ACTOR_MARKERS, hi.RECIPIENT_MARKERS, hi.PLACE_MARKERS)
+              for m in markers if " " not in m}
+    return frozenset({hi.ERGATIVE, *_keyed(frozenset(single)), *_keyed(hi.CLAUSE_BREAKS), *hi.COORDINATORS,
+                      *_keyed(hi.LIGHT_VERBS), *_keyed(hi.NEGATION_CUES)})
 
 
 def _light_verb_end(keys: list[str], position: int) -> int:
@@ -214,9 +238,93 @@ def _coordinated_role(view: SentenceView, end: int, limit: int) -> str | None:
     return None
 
 
-def _after_agent(keys: list[str], position: int) -> int:
-    """Skip an agent noun right after a name (सीएसटीओ बलों को, कज़ाख़स्तान सेना की)."""
+PERSON = "PER"  # the entity type of people, whom उन्होंने points back to
+# Entities that, written right before an agent noun, say whose it is (सूडान सरकार, रूसी सेना,
+# कश्मीर पुलिस) rather than name an organisation of their own (सीएसटीओ बलों: the CSTO acts).
+COUNTRY_GIVERS = frozenset({"GPE", "NORP", "LOC"})
+# Name of the AGENT entity for a nationality used as a noun (its code is the country alone, as
+# CAMEO codes "Palestinians" PSE).
+NATIONALS = "people"
+# Modifiers allowed between a country and its agent noun (मिस्र की सर्वोच्च संवैधानिक अदालत).
+MAX_MODIFIERS = 2
+
+
+def _after_agent(view: SentenceView, entity: Entity, position: int) -> int:
+    """Skip an agent noun right after an organisation's or a person's name (सीएसटीओ बलों को);
+    after a country it is the country's agent, found by `_agent_countries`."""
+    keys = view.keys
+    if entity.type in COUNTRY_GIVERS and entity.country:
+        return position
     return position + 1 if position < len(keys) and keys[position] in _agent_keys() else position
+
+
+class Owner(NamedTuple):
+    """Whose an agent noun is: a country, or an organisation with no country (नैटो के कमांडर);
+    `prefix` begins the agent's actor code (RUS, IGOWSTNAT)."""
+
+    country: str | None
+    prefix: str
+
+
+def _country(country: str) -> Owner:
+    return Owner(country, country)
+
+
+def _agent_countries(view: SentenceView, token: int) -> tuple[list[Owner], list[int]]:
+    """Whose an agent noun at `token` is, from its own noun phrase: a nationality adjective (रूसी
+    विदेश मंत्रालय), a country right before it (सूडान सरकार), or a genitive owner (मिस्र की अदालत;
+    हंगरी और रोमानिया के वरिष्ठ अधिकारियों: both; नैटो के कमांडर), across up to two modifiers.
+    Also the first tokens of the entity mentions that gave them (they are not arguments then)."""
+    keys = view.keys
+    j, modifiers = token - 1, 0
+    while j >= 0:
+        covering = view.entity_covering(j)
+        if covering:
+            first, _last, entity = covering
+            if entity.country and entity.type in COUNTRY_GIVERS:
+                before = view.entity_covering(first - 1) if entity.type == "NORP" and first else None
+                if before and before[2].country and before[2].type in COUNTRY_GIVERS:
+                    return [_country(before[2].country)], [first]  # क्रोएशिया सर्ब: see below
+                return [_country(entity.country)], [first]
+            return [], []
+        key = keys[j]
+        country = _nationality(key)
+        if country:
+            # क्रोएशिया(ई) सर्ब नागरिक: a country before an ethnic adjective is where they belong
+            before = view.entity_covering(j - 1) if j else None
+            if before and before[2].country and before[2].type in COUNTRY_GIVERS:
+                return [_country(before[2].country)], [before[0]]
+            return [_country((j and _nationality(keys[j - 1])) or country)], []
+        if key in hi.GENITIVE_MARKERS:
+            return _owners(view, j - 1)
+        if modifiers == MAX_MODIFIERS or key in _modifier_stops() or key in _agent_keys() or not any(
+                ch.isalpha() for ch in key):
+            return [], []
+        modifiers += 1
+        j -= 1
+    return [], []
+
+
+def _owners(view: SentenceView, token: int) -> tuple[list[Owner], list[int]]:
+    """The genitive owner ending at `token` and the owners coordinated with it (X और Y के), with
+    the first tokens of their mentions (also of owners that give the noun nothing)."""
+    owners: list[Owner] = []
+    used: list[int] = []
+    covering = view.entity_covering(token) if token >= 0 else None
+    while covering:  # an owner with no code (संयुक्त राष्ट्र की सेना) still speaks through the noun
+        first, _last, entity = covering
+        owner = _country(entity.country) if entity.country else (
+            Owner(None, entity.actor_code) if entity.actor_code else None)
+        if owner and owner not in owners:
+            owners.insert(0, owner)
+        used.append(first)
+        if first < 2 or view.keys[first - 1] not in hi.COORDINATORS or view.keys[first - 1] == ",":
+            break
+        covering = view.entity_covering(first - 2)
+        # countries coordinated with countries only (not "करज़ई, नैटो के कमांडर")
+        if covering and (covering[2].type not in COUNTRY_GIVERS or entity.type not in COUNTRY_GIVERS):
+            break
+    return owners, used
 
 
 def _clause_start(view: SentenceView, before: int, floor: int) -> int:
@@ -226,48 +334,109 @@ def _clause_start(view: SentenceView, before: int, floor: int) -> int:
     return floor
 
 
-def _agent_entity(view: SentenceView, token: int) -> tuple[str, str, str | None] | None:
-    """(English name, agent code, country entity id) for an agent noun at `token`."""
+# Plural (oblique) endings of nationality nouns and what their singular ends in: फ़िलिस्तीनियों ->
+# फ़िलिस्तीनी, तुर्कों -> तुर्क.
+NATIONALITY_PLURALS = (("\u093f\u092f\u094b\u0902", "\u0940"), ("\u094b\u0902", ""))  # -ियों -> -ी, -ों
+
+
+def _nationality(key: str) -> str | None:
+    """The country of a nationality word, singular or plural (फ़िलिस्तीनियों -> PSE)."""
+    forms = [key] + [key[:-len(plural)] + singular for plural, singular in NATIONALITY_PLURALS
+                     if key.endswith(plural)]
+    return next((c for form in forms if (c := _adjectives().get(form) or _demonym(form))), None)
+
+
+def _agent_refs(view: SentenceView, token: int) -> tuple[list[AgentRef], list[int]]:
+    """The agents an agent noun at `token` stands for (one per country it belongs to) and the
+    first tokens of the mentions that gave the countries.  A nationality used as a noun (the
+    case marker follows it: फ़िलिस्तीनियों ने) is the people of that country, or of the country
+    its phrase places them in (बोस्नियाई सर्बों, दक्षिणी सर्बिया के अल्बानियाई)."""
     agent = _agent_keys().get(view.keys[token])
     if not agent:
-        return None
-    country_id = None
-    # कज़ाख़स्तान की सरकार: a place or country mention right before the genitive
-    if token >= 2 and view.keys[token - 1] in hi.GENITIVE_MARKERS:
-        m = view.entity_covering(token - 2)
-        if m and m[2].country:
-            country_id = m[2].id
-    return agent[0], agent[1], country_id
+        if _marker_after(view.keys, token + 1) and (country := _nationality(view.keys[token])):
+            owners, used = _agent_countries(view, token)
+            return [AgentRef(NATIONALS, "", o.country, prefix=o.prefix)
+                    for o in owners or [_country(country)]], used
+        return [], []
+    owners, used = _agent_countries(view, token)
+    if not owners:
+        foreign = any(k in get_pack("hi").agents.FOREIGN_MODIFIERS for k in view.keys[max(0, token - 2):token])
+        return [AgentRef(agent[0], agent[1], foreign=foreign)], used
+    return [AgentRef(agent[0], agent[1], o.country, prefix=o.prefix) for o in owners], used
+
+
+def _organisation_agent(view: SentenceView, first: int, last: int, entity: Entity) -> tuple[AgentRef | None, list[int]]:
+    """An unresolved organisation named by an agent noun (विदेश मंत्रालय, अमरीकी सुरक्षा बलों) as
+    that agent, with the country of a nationality adjective inside its name or of its phrase."""
+    if entity.type != "ORG" or entity.actor_code or entity.country:
+        return None, []
+    agent = _agent_keys().get(view.keys[last - 1])
+    if not agent:
+        return None, []
+    inside = next((c for k in view.keys[first:last - 1] if (c := _adjectives().get(k) or _demonym(k))), None)
+    owners, used = ([_country(inside)], []) if inside else _agent_countries(view, first)
+    owner = owners[0] if owners else Owner(None, "")
+    return AgentRef(agent[0], agent[1], owner.country, entity, owner.prefix or None), used
+
+
+def _titled(person: Entity, title: AgentRef) -> None:
+    """A person named after a title: its country and agent code, unless resolution set them."""
+    if person.actor_code:
+        return
+    person.country = person.country or title.country
+    person.actor_code = f"{title.prefix or person.country or ''}{title.code}"
 
 
 def roles(view: SentenceView, lo: int, hi_: int) -> list[tuple[str, int, str, object]]:
     """(role, token, kind, payload) of the noun phrases between tokens lo and hi_, by the marker
     after them ('bare' when none).  kind is 'entity' (payload: Entity) or 'agent' (payload:
-    (name, code, country entity id))."""
+    AgentRef).  A country that says whose an agent noun is (रूसी सेना, मिस्र की अदालत) is part of
+    the agent, not an argument of its own.  A person named with a title that resolution left
+    uncoded takes the title's role and country here (`_titled`)."""
     keys = view.keys
     out: list[tuple[str, int, str, object]] = []
+
+    def role_after(position: int) -> str:
+        marked = _marker_after(keys, position)
+        return (marked[0] if marked else _coordinated_role(view, position, hi_)) or "bare"
+
+    agents: list[tuple[str, int, str, object]] = []
+    givers: set[int] = set()
     named_agents: set[int] = set()
     for first, last, entity in view.mentions:
         if first < lo or last > hi_:
             continue
-        after = _after_agent(keys, last)
-        if after > last:
+        if _after_agent(view, entity, last) > last:
             named_agents.add(last)
-        marked = _marker_after(keys, after)
-        role = marked[0] if marked else _coordinated_role(view, after, hi_)
-        if role == "genitive" and after + 1 < len(keys) and keys[after + 1] in _agent_keys():
-            continue  # कज़ाख़स्तान की सरकार ने: the country speaks through the agent noun
-        out.append((role or "bare", first, "entity", entity))
+        organisation, used = _organisation_agent(view, first, last, entity)
+        if organisation:
+            agents.append((role_after(last), first, "agent", organisation))
+            givers.update(used)
+        title = next((k for k in keys[first:last - 1] if k in _agent_keys()), None)
+        if entity.type == PERSON and title and not entity.actor_code:
+            # a title the recogniser kept inside the name (मेजर जनरल आलम सईद)
+            owners, used = _agent_countries(view, first)
+            owner = owners[0] if owners else Owner(None, "")
+            _titled(entity, AgentRef(*_agent_keys()[title], owner.country, prefix=owner.prefix or None))
+            givers.update(used)
     for token in range(lo, hi_):
         if token in named_agents or view.entity_covering(token):
             continue
-        agent = _agent_entity(view, token)
-        if not agent:
+        refs, used = _agent_refs(view, token)
+        named = view.mention_starting(token + 1)
+        if refs and named and named[2].type == PERSON:
+            # a title (मेजर जनरल आलम सईद, जर्मनी के विदेश मंत्री ओस्कर फिशर): the person acts,
+            # and takes the title's role and country where resolution gave none
+            _titled(named[2], refs[0])
+        else:
+            agents += [(role_after(token + 1), token, "agent", ref) for ref in refs]
+        givers.update(used)
+    organisations = {id(r[3].entity) for r in agents if r[3].entity is not None}
+    for first, last, entity in view.mentions:
+        if first < lo or last > hi_ or first in givers or id(entity) in organisations:
             continue
-        marked = _marker_after(keys, token + 1)
-        role = marked[0] if marked else "bare"
-        out.append((role, token, "agent", agent))
-    return sorted(out, key=lambda r: r[1])
+        out.append((role_after(_after_agent(view, entity, last)), first, "entity", entity))
+    return sorted(out + agents, key=lambda r: r[1])
 
 
 # --- modality --------------------------------------------------------------------------------
@@ -312,15 +481,29 @@ def _head_end(view: SentenceView, c: Candidate) -> int:
     return c.first + 1
 
 
-def attach(view: SentenceView, candidates: list[Candidate], previous_actors: list, make_agent) -> list:  # noqa: ANN001
+class Antecedents(NamedTuple):
+    """What a pronoun subject in the next sentence points back to: the last subject (entity ids)
+    and the person the last sentences were about."""
+
+    subject: list[str]
+    person: list[str]
+
+
+NO_ANTECEDENTS = Antecedents([], [])
+
+
+def attach(view: SentenceView, candidates: list[Candidate], previous: Antecedents, make_agent) -> Antecedents:  # noqa: ANN001
     """Fill actors, recipients, place, negation and modality of one sentence's candidates.
 
-    `make_agent(view, token, agent)` returns the entity id for an agent noun.  Returns the
-    sentence's last ergative subject (what उन्होंने in the next sentence points to).
+    `make_agent(view, token, agent)` returns the entity id for an agent noun.  `previous` are the
+    antecedents left by the sentences before; returns this sentence's (its last subject, else the
+    one its pronoun subject pointed to; the person it is about, as a subject or the patient of a
+    passive, else the previous one).
     """
     keys = view.keys
     n = len(keys)
     sentence_roles = roles(view, 0, n)
+    followed: list[str] = []  # whom a pronoun subject of this sentence pointed back to
 
     def ids(selected: list) -> list[str]:
         out = []
@@ -360,10 +543,18 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
                 clause = _clause_start(view, lo, 0)
                 earlier = [r for r in sentence_roles if clause <= r[1] < lo and r[0] == "ergative"]
                 actors = ids(earlier[-1:])
-            if not actors and any(keys[i] in _keyed(hi.ANAPHORS) for i in range(0 if not broken else lo, c.first)):
-                # वह / उन्होंने: this sentence's earlier subject, else the previous sentence's
+            anaphor = next((keys[i] for i in range(0 if not broken else lo, c.first)
+                            if keys[i] in _keyed(hi.ANAPHORS)), None)
+            if not actors and anaphor:
+                # वह / उन्होंने: this sentence's earlier subject, else the last person for the
+                # pronouns of people, else the previous subject
                 earlier = [r for r in sentence_roles if r[1] < lo and r[0] == "ergative"]
-                actors = ids(earlier[-1:]) if earlier else list(previous_actors)
+                if earlier:
+                    actors = ids(earlier[-1:])
+                else:
+                    person = anaphor in _keyed(hi.PERSON_ANAPHORS) and previous.person
+                    actors = list(previous.person if person else previous.subject)
+                    followed = followed or actors
             bare = [r for r in window if r[0] == "bare"]
             if not actors and bare:
                 actors = ids(bare[:1])
@@ -395,7 +586,19 @@ def attach(view: SentenceView, candidates: list[Candidate], previous_actors: lis
             prev_end = c.last
     _embedded(view, candidates)
     subjects = [r for r in sentence_roles if r[0] in ("ergative", "actor")]
-    return ids(subjects[-1:]) if subjects else list(previous_actors)
+    subject = ids(subjects[-1:]) if subjects else followed or list(previous.subject)
+    # the people the sentence is about: subjects, and the को-marked patient of a passive
+    passive = any(a in _keyed(hi.PERFECTIVE) and b in _keyed(hi.PASSIVE_AUXILIARIES)
+                  for a, b in zip(keys, keys[1:], strict=False))
+    people = [r for r in sentence_roles if r[2] == "entity" and r[3].type == PERSON and (
+        r[0] in ("ergative", "actor", "bare") or passive and r[0] == "recipient")]
+    if subjects and subjects[-1][2] == "entity" and subjects[-1][3].type == PERSON:
+        person = subject
+    elif followed and set(followed) <= set(previous.person):
+        person = followed
+    else:
+        person = ids(people[-1:]) or list(previous.person)
+    return Antecedents(subject, person)
 
 
 def _participants(view: SentenceView, c: Candidate, sentence_roles: list) -> list:

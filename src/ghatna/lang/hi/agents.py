@@ -27,6 +27,8 @@ ADJECTIVES: dict[str, str] = {match_key(k): v for k, v in {
     "स्वीडिश": "SWE", "स्विस": "CHE", "ऑस्ट्रियाई": "AUT", "बेल्जियाई": "BEL", "पुर्तगाली": "PRT",
     "अर्जेंटीनी": "ARG", "वेनेज़ुएलाई": "VEN", "क्यूबाई": "CUB", "थाई": "THA", "मलेशियाई": "MYS",
     "फ़िलीपीनी": "PHL", "सिंगापुरी": "SGP", "ईरानियों": "IRN",
+    "सर्ब": "SRB", "सर्बियाई": "SRB", "बोस्नियाई": "BIH", "ग्रीक": "GRC", "बर्मी": "MMR", "कुवैती": "KWT",
+    "क्रोएशियाई": "HRV", "अल्जीरियाई": "DZA", "ताइवानी": "TWN", "तिब्बती": "CHN", "कश्मीरी": "IND",
 }.items()}
 
 # Role titles -> the role names used in the registry ('president', 'pm', 'fm', 'dm', ...).
@@ -40,23 +42,68 @@ ROLE_TITLES: dict[str, str] = {match_key(k): v for k, v in {
 # Words before a role title that make it someone other than the holder at the document's date.
 NOT_CURRENT = frozenset(match_key(w) for w in "पूर्व भूतपूर्व उप निवर्तमान दिवंगत भावी नए नव-निर्वाचित".split())
 
-# Generic actor nouns -> CAMEO agent (role) code; combined with a country in context.
-AGENTS: dict[str, str] = {match_key(k): v for k, v in {
-    "प्रदर्शनकारी": "OPP", "प्रदर्शनकारियों": "OPP", "आंदोलनकारी": "OPP", "विपक्ष": "OPP",
-    "सैनिक": "MIL", "सैनिकों": "MIL", "सेना": "MIL", "सेनाओं": "MIL", "फ़ौज": "MIL", "सैन्य": "MIL",
-    "जवान": "MIL", "जवानों": "MIL", "सुरक्षा बल": "MIL", "सुरक्षाबलों": "MIL", "बल": "MIL", "बलों": "MIL",
-    "पुलिस": "COP", "पुलिसकर्मी": "COP", "पुलिसकर्मियों": "COP",
-    "सरकार": "GOV", "प्रशासन": "GOV", "मंत्रालय": "GOV", "अधिकारी": "GOV", "अधिकारियों": "GOV",
-    "आतंकवादी": "REB", "आतंकवादियों": "REB", "चरमपंथी": "REB", "चरमपंथियों": "REB", "उग्रवादी": "REB",
-    "उग्रवादियों": "REB", "विद्रोही": "REB", "विद्रोहियों": "REB", "लड़ाके": "REB", "लड़ाकों": "REB",
-    "नक्सली": "REB", "माओवादी": "REB",
-    "नागरिक": "CVL", "नागरिकों": "CVL", "लोग": "CVL", "लोगों": "CVL", "ग्रामीण": "CVL", "ग्रामीणों": "CVL",
-    "छात्र": "EDU", "छात्रों": "EDU", "शिक्षक": "EDU", "पत्रकार": "MED", "पत्रकारों": "MED",
-    "किसान": "AGR", "किसानों": "AGR", "मज़दूर": "LAB", "मज़दूरों": "LAB", "श्रमिक": "LAB",
-    "न्यायाधीश": "JUD", "अदालत": "JUD", "न्यायालय": "JUD", "संसद": "LEG", "सांसद": "LEG", "सांसदों": "LEG",
-    "विधायक": "LEG", "डॉक्टर": "HLH", "डॉक्टरों": "HLH", "शरणार्थी": "REF", "शरणार्थियों": "REF",
-    "अपराधी": "CRM", "अपराधियों": "CRM", "व्यापारी": "BUS", "कारोबारी": "BUS",
+# Generic actor nouns (groups, offices and their members) -> (English name, CAMEO agent code):
+# the one table of them for Hindi (the events stage makes AGENT entities of them, resolve codes
+# "<name> <noun>" organisations with them).  Codes follow chapter 3 of the CAMEO codebook and the
+# Phoenix agents dictionary: REB is the codebook's catch-all for violent opposition groups, so
+# terrorists, militants (चरमपंथी is BBC Hindi's word for militants, not "extremist", RAD) and
+# Naxalites are REB; UAF, the codebook's last resort for armed groups, is kept for armed men of
+# no stated allegiance (fighters, gunmen, attackers: Phoenix COMBATANT, ASSAILANT, ARMED_MEN);
+# doctors are health workers (HLH; MED is the media); a political party is PTY.
+AGENT_NOUNS: dict[str, tuple[str, str]] = {}
+for _words, _agent in (
+    ("प्रदर्शनकारी प्रदर्शनकारियों आंदोलनकारी आंदोलनकारियों", ("protesters", "OPP")),
+    ("विपक्ष विपक्षी", ("opposition", "OPP")),
+    ("सरकार सरकारों प्रशासन हुकूमत", ("government", "GOV")),
+    ("मंत्रालय मंत्रालयों", ("ministry", "GOV")),
+    ("अधिकारी अधिकारियों अफ़सर अफ़सरों राजनयिक राजनयिकों कूटनीतिक कूटनीतिज्ञ कूटनीतिज्ञों",
+     ("officials", "GOV")),
+    ("पुलिस पुलिसकर्मी पुलिसकर्मियों पुलिसवाले पुलिसवालों", ("police", "COP")),
+    ("सेना सेनाओं सैनिक सैनिकों सैन्य जवान जवानों फ़ौज फ़ौजों फ़ौजी फ़ौजियों बलों सुरक्षाबल सुरक्षाबलों",
+     ("military", "MIL")),
+    ("आतंकवादी आतंकवादियों आतंकी आतंकियों चरमपंथी चरमपंथियों उग्रवादी उग्रवादियों नक्सली नक्सलियों "
+     "माओवादी माओवादियों", ("militants", "REB")),
+    ("विद्रोही विद्रोहियों बागी बागियों अलगाववादी अलगाववादियों", ("rebels", "REB")),
+    ("लड़ाके लड़ाकों बंदूकधारी बंदूकधारियों हमलावर हमलावरों", ("armed men", "UAF")),
+    ("नागरिक नागरिकों लोग लोगों ग्रामीण ग्रामीणों", ("civilians", "CVL")),
+    ("छात्र छात्रों छात्रा छात्राओं विद्यार्थी विद्यार्थियों शिक्षक शिक्षकों विश्वविद्यालय",
+     ("students", "EDU")),
+    ("पत्रकार पत्रकारों मीडिया", ("journalists", "MED")),
+    ("किसान किसानों", ("farmers", "AGR")),
+    ("मज़दूर मज़दूरों श्रमिक श्रमिकों", ("workers", "LAB")),
+    ("अदालत अदालतों न्यायालय न्यायालयों न्यायाधीश न्यायाधीशों जज जजों", ("court", "JUD")),
+    ("संसद सांसद सांसदों विधायक विधायकों", ("legislature", "LEG")),
+    ("डॉक्टर डॉक्टरों चिकित्सक चिकित्सकों", ("doctors", "HLH")),
+    ("शरणार्थी शरणार्थियों", ("refugees", "REF")),
+    ("अपराधी अपराधियों तस्कर तस्करों", ("criminals", "CRM")),
+    ("व्यापारी व्यापारियों कारोबारी कारोबारियों", ("business", "BUS")),
+    ("पार्टी पार्टियों पार्टियां", ("party", "PTY")),
+    # titles: on their own an agent (ताइवान के उप विदेश मंत्री ने); before a name, that person's role
+    ("मंत्री मंत्रियों राजदूत राजदूतों", ("minister", "GOV")),
+    ("जनरल ब्रिगेडियर कर्नल कमांडर कमांडरों", ("officers", "MIL")),
+):
+    for _word in _words.split():
+        AGENT_NOUNS[match_key(_word)] = _agent
+# Modifiers that place a group outside the document's country (विदेशी सैनिक: foreign troops), so
+# that it is not given that country when its phrase names none.
+FOREIGN_MODIFIERS = frozenset(match_key(w) for w in "विदेशी बाहरी अंतरराष्ट्रीय अंतर्राष्ट्रीय".split())
+
+# Heads that make an agent only at the end of an organisation's name (सीएसटीओ बल, रूसी सुरक्षा
+# बल): on its own बल is also "emphasis" (बल दिया).
+NAME_HEADS: dict[str, tuple[str, str]] = {match_key(k): v for k, v in {
+    "बल": ("military", "MIL"), "सुरक्षा बल": ("military", "MIL"), "अर्धसैनिक बल": ("military", "MIL"),
 }.items()}
+
+# Noun, phrase or name head -> CAMEO agent code.
+AGENTS: dict[str, str] = {key: code for key, (_name, code) in (AGENT_NOUNS | NAME_HEADS).items()}
+
+# English names of the CAMEO agent codes (an organisation named "<actor> <agent noun>").
+AGENT_CODE_NAMES = {"OPP": "opposition", "GOV": "government", "COP": "police", "MIL": "military",
+                    "REB": "rebels", "CVL": "civilians", "EDU": "education", "MED": "media",
+                    "AGR": "farmers", "LAB": "workers", "JUD": "judiciary", "LEG": "legislature",
+                    "HLH": "health workers", "REF": "refugees", "CRM": "criminals", "BUS": "business",
+                    "UAF": "armed group", "SPY": "intelligence", "IGO": "international organisation",
+                    "PTY": "party"}
 
 # Words that a recogniser may tag but that never name one place or actor on their own
 # (directions, generic regions): never resolved.

@@ -9,6 +9,10 @@ verb that follows.  Variant spellings (nukta, chandrabindu) are folded by `match
 
 from __future__ import annotations
 
+# Generic actor nouns (सरकार, पुलिस, सेना, ...) and their CAMEO agent codes are one table, the
+# agents part's AGENT_NOUNS; the codes' English names are re-exported for readers of this part.
+from ghatna.lang.hi.agents import AGENT_CODE_NAMES  # noqa: F401
+
 # head phrase -> (PLOVER type, mode or None).  Inflected forms are listed: Hindi nouns take
 # oblique (-े) and plural (-ों) forms before postpositions.
 TRIGGERS: dict[str, tuple[str, str | None]] = {}
@@ -184,40 +188,18 @@ RELATIVE_PERIODS = {
     ("गत", "वर्ष"): ("year", -1), ("गत", "माह"): ("month", -1), ("पिछले", "माह"): ("month", -1),
 }
 
-# Generic actor nouns that fill actor/recipient slots when no named entity does: word ->
-# (English name, CAMEO agent code).  Combined with the country of a genitive in front of them
-# (कज़ाख़स्तान की सरकार -> KAZGOV).
-AGENT_NOUNS: dict[str, tuple[str, str]] = {}
-for _words, _agent in (
-    ("प्रदर्शनकारी प्रदर्शनकारियों आंदोलनकारी आंदोलनकारियों", ("protesters", "OPP")),
-    ("सरकार सरकारों प्रशासन", ("government", "GOV")),
-    ("पुलिस पुलिसकर्मी पुलिसकर्मियों", ("police", "COP")),
-    ("सेना सेनाओं सैनिक सैनिकों सैन्य जवान जवानों फौज बलों", ("military", "MIL")),
-    ("आतंकवादी आतंकवादियों आतंकी आतंकियों चरमपंथी चरमपंथियों उग्रवादी उग्रवादियों", ("militants", "UAF")),
-    ("विद्रोही विद्रोहियों बागी बागियों", ("rebels", "REB")),
-    ("नागरिक नागरिकों लोग लोगों ग्रामीण ग्रामीणों", ("civilians", "CVL")),
-    ("विपक्ष विपक्षी", ("opposition", "OPP")),
-    ("छात्र छात्रों", ("students", "EDU")),
-    ("किसान किसानों", ("farmers", "AGR")),
-    ("मजदूर मजदूरों श्रमिक श्रमिकों", ("workers", "LAB")),
-    ("लड़ाके लड़ाकों", ("fighters", "UAF")),
-):
-    for _word in _words.split():
-        AGENT_NOUNS[_word] = _agent
-
-# English names of the CAMEO agent codes the resolve pack's agent nouns use.
-AGENT_CODE_NAMES = {"OPP": "opposition", "GOV": "government", "COP": "police", "MIL": "military",
-                    "REB": "rebels", "CVL": "civilians", "EDU": "education", "MED": "media",
-                    "AGR": "farmers", "LAB": "workers", "JUD": "judiciary", "LEG": "legislature",
-                    "HLH": "health workers", "REF": "refugees", "CRM": "criminals", "BUS": "business",
-                    "UAF": "armed group", "SPY": "intelligence", "IGO": "international organisation"}
-
 # Words that open a new clause inside a sentence (arguments of one clause's event stay in it).
 CLAUSE_BREAKS = frozenset({"कि", "क्योंकि", "जिसमें", "जिसके", "जिससे", "जबकि", "लेकिन", "परंतु", "परन्तु",
                            "किंतु", "ताकि", "जो", "जिन्होंने", "जिसने", "जिन्हें", "जिसे", "जिनको", "जिनका",
                            "जिसका", "जिनमें", "जिनसे", ";"})
 # Pronouns in the ergative or nominative that point back to the previous sentence's actor.
 ANAPHORS = frozenset({"उन्होंने", "उसने", "इन्होंने", "इसने", "वह", "वे"})
+# Those of them that news uses for people (the honorific उन्होंने, वह, वे): they point back to the
+# last person who acted or was named, before a party or country (उसने, इसने often are those).
+PERSON_ANAPHORS = frozenset({"उन्होंने", "इन्होंने", "वह", "वे"})
+# The passive auxiliary after a perfective participle (निलंबित किया गया था): its को-marked noun is
+# the one the sentence is about, as a subject would be.
+PASSIVE_AUXILIARIES = frozenset({"गया", "गई", "गए", "गये", "गयी"})
 # "बैठक में भाग लिया": nouns of taking part, after the event noun and में.
 PARTICIPATION = frozenset({"भाग", "हिस्सा", "शामिल"})
 # "बैठक का नेतृत्व X ने किया और इसमें Y, Z ने भाग लिया": taking part in, leading or chairing a
