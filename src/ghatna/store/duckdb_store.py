@@ -187,9 +187,15 @@ class _Rows:
             column.append(value)
 
 
+def _input_hash(doc: Document) -> str:
+    """The input a document came from: its reader's hash, or (a document built in code, read from
+    no input) its own doc_id, so that two such documents of one source stay two inputs."""
+    return doc.input_hash or f"doc:{doc.doc_id}"
+
+
 def _add_source(rows: _Rows, doc: Document, ingested_at: dt.datetime, position: int) -> None:
     rows.add("document_sources", (
-        doc.doc_id, doc.source, doc.input_hash, doc.status, doc.url, doc.title, _iso_date(doc.published),
+        doc.doc_id, doc.source, _input_hash(doc), doc.status, doc.url, doc.title, _iso_date(doc.published),
         ingested_at, position,
     ))
 
@@ -369,8 +375,8 @@ class Store:
         for position, doc in batch:  # within a batch the last copy wins, as it would across batches
             analyses.pop(doc.doc_id, None)
             analyses[doc.doc_id] = (position, doc)
-            inputs.pop((doc.source, doc.input_hash), None)
-            inputs[(doc.source, doc.input_hash)] = (position, doc)
+            inputs.pop((doc.source, _input_hash(doc)), None)
+            inputs[(doc.source, _input_hash(doc))] = (position, doc)
         for position, doc in analyses.values():
             _add_document(rows, doc, ingested_at, position)
         for position, doc in inputs.values():
