@@ -29,6 +29,8 @@ QUOTE_LANGS = ("hi", "en")
 _OPENERS = {"“": "double", "„": "double", "«": "double", "‘": "single"}
 _CLOSERS = {"”": "double", "»": "double", "’": "single"}
 _QUOTE_CHARS = re.compile("[“”„«»‘’\"']")
+# Quotation marks as writers type them: two straight single marks ('') stand for one double.
+_QUOTE_MARKS = re.compile("''|[“”„«»‘’\"']")
 _SENTENCE_END = re.compile(r"[।॥?!\n]|\.(?=[\s\u0900-\u097F\"”’'“‘]|$)")
 MIN_QUOTE_TOKENS = 3
 # Without a speech cue, short quoted text is a title or a term ('ला ला लैंड'), not a quote.
@@ -353,12 +355,14 @@ def _quote_marks(text: str, p_start: int, p_end: int) -> list[tuple[int | None, 
     pairs: list[tuple[int | None, int | None]] = []
     open_at: int | None = None
     open_family: str | None = None
-    for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
+    for m in _QUOTE_MARKS.finditer(text, p_start, p_end):
         pos, ch = m.start(), m.group()
         prev = text[pos - 1] if pos > p_start else " "
-        nxt = text[pos + 1] if pos + 1 < p_end else " "
-        if ch in "'’" and prev.isalnum() and nxt.isalnum():
-            continue  # apostrophe
+        nxt = text[m.end()] if m.end() < p_end else " "
+        if ch == "''":
+            ch = '"'
+        if ch in "'’" and _is_latin(prev) and _is_latin(nxt):
+            continue  # apostrophe (don't); Devanagari has none, so 'गए'उत्तर closes a quote
         if ch in ('"', "'"):
             # Straight marks: which role depends on the spaces around them.  Writers mix
             # them with curly ones (“ ... ") and glue the next sentence on (है."अगला).
@@ -368,9 +372,9 @@ def _quote_marks(text: str, p_start: int, p_end: int) -> list[tuple[int | None, 
                 not nxt.isspace() or before_space in ",:")  # कहा, " देश ...
             can_close = not prev.isspace() and (
                 nxt.isspace() or not nxt.isalnum() or prev in ".?!।,")
-            if open_family == family and can_close:
-                role = "close"
-            elif can_open and open_family is None:
+            if open_family == family and (can_close or not prev.isspace()):
+                role = "close"  # glued to the next word: 'हारे'उत्तर
+            elif can_open and (open_family is None or (open_family, family) == ("single", "double")):
                 role = "open"
             elif can_close and family == "double":
                 role = "close"
@@ -378,9 +382,14 @@ def _quote_marks(text: str, p_start: int, p_end: int) -> list[tuple[int | None, 
                 continue
         elif ch in _OPENERS:
             family, role = _OPENERS[ch], "open"
+            if open_family == family and (prev in ".?!।" or prev.isalnum()):
+                role = "close"  # an opening mark typed at a quote's end (हैं.“अगला)
         else:
             family, role = _CLOSERS[ch], "close"
         if role == "open":
+            if open_family == "single" and family == "double":
+                # a stray single mark (a headline's) holds no double-quoted speech
+                open_at, open_family = None, None
             if open_family is None:
                 open_at, open_family = pos, family
             elif family == open_family:
@@ -451,7 +460,8 @@ def _direct_quote(ctx: _Context, open_mark: int | None, close_mark: int | None, 
         return _Raw(start, end, True, cue, speaker, None, close_mark)
 
     end_char = close_mark if close_mark is not None else p_end
-    start, end = _strip(text, open_mark + 1, end_char)
+    body = open_mark + (2 if text.startswith("''", open_mark) else 1)
+    start, end = _strip(text, body, end_char)
     if _word_count(ctx, start, end) < MIN_QUOTE_TOKENS:
         return None
     # before the quote: back to the sentence start (or the previous quote's end)
