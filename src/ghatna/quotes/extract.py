@@ -64,6 +64,10 @@ class QuoteLexicon:
     not_names: frozenset[str]
     auxiliaries: frozenset[str]
     passive_helpers: frozenset[str]
+    oblique_markers: frozenset[str]
+    object_markers: frozenset[str]
+    singular_pronouns: frozenset[str]
+    group_nouns: frozenset[str]
 
 
 @cache
@@ -89,6 +93,8 @@ def lexicon() -> QuoteLexicon:
         skip_before_verb=keys(hi.SKIP_BEFORE_VERB, en.SKIP_BEFORE_VERB),
         name_joiners=keys(en.NAME_JOINERS), not_names=keys(en.NOT_NAMES),
         auxiliaries=keys(hi.AUXILIARIES), passive_helpers=keys(hi.PASSIVE_HELPERS),
+        oblique_markers=keys(hi.OBLIQUE_MARKERS), object_markers=keys(hi.OBJECT_MARKERS),
+        singular_pronouns=keys(hi.SINGULAR_PRONOUNS), group_nouns=keys(hi.GROUP_NOUNS),
     )
 
 
@@ -135,6 +141,7 @@ class _Context:
             ((m.start, m.end, e.id, (m.type or e.type or "").upper())
              for e in doc.entities for m in e.mentions), key=lambda x: (x[0], x[1]))
         self.mention_starts = [m[0] for m in self.mentions]
+        self.quoted: list[tuple[int, int]] = []  # spans of the quotes found, once found
 
     def _find_cues(self) -> list[_Cue]:
         lex = self.lex
@@ -313,6 +320,8 @@ class _Context:
         for _ in range(PRONOUN_REACH):
             window_lo = self.sentence_start(max(0, window_lo - 1))
         window_lo = max(window_lo, char - PRONOUN_REACH_CHARS)
+        if not self.toks[tok_index].text.isascii():
+            return self._resolve_hindi_pronoun(tok_index, window_lo, previous)
         persons = [m for m in self.mentions if window_lo <= m[0] and m[1] <= char
                    and m[3] in ("PER", "PERSON")]
         subjects = self._subjects_before(self.tok_at(window_lo), tok_index)
@@ -334,6 +343,70 @@ class _Context:
             _pos, entity_id, surface = subjects[-1]
             return entity_id, surface
         return None, None
+
+    def in_quote(self, char: int) -> bool:
+        """Whether `char` lies inside quoted (reported) words: their people are not narrative."""
+        return any(a <= char < b for a, b in self.quoted)
+
+    def _role(self, end: int) -> int:
+        """How likely the phrase ending before token `end` is a clause's subject: 2 for a
+        subject (X ने, bare X), 1 for a topic or possessor (X को, X का), 0 for an oblique
+        (X से, X में, X पर), which is rarely the one who speaks next."""
+        if end >= len(self.toks):
+            return 2
+        key = self.toks[end].key
+        if key in self.lex.subject_markers:
+            return 2
+        if key in self.lex.oblique_markers:
+            return 0
+        if key in self.lex.genitive_markers or key in self.lex.object_markers:
+            return 1
+        return 2
+
+    def _resolve_hindi_pronoun(self, tok_index: int, window_lo: int,
+                               previous: list[tuple[int, str | None, str]]
+                               ) -> tuple[str | None, str | None]:
+        """A Hindi pronoun's antecedent: going back sentence by sentence, the last subject
+        (else topic or possessor) of the first sentence that has one.  Candidates are persons
+        (organisations too for a singular pronoun), earlier speakers, X ने subjects and
+        unnamed groups (दो महिलाएं, पुलिस); words inside quotes are not candidates."""
+        char = self.toks[tok_index].start
+        singular = self.toks[tok_index].key in self.lex.singular_pronouns
+        types = ("PER", "PERSON", "ORG") if singular else ("PER", "PERSON")
+        # (position, role, entity id, surface)
+        cands: list[tuple[int, int, str | None, str]] = []
+        for m_start, m_end, entity_id, etype in self.mentions:
+            if m_start >= char:
+                break
+            if m_start < window_lo or etype not in types or self.in_quote(m_start):
+                continue
+            cands.append((m_start, self._role(self.tok_at(m_end)), entity_id,
+                          self.text[m_start:m_end]))
+        lo = self.tok_at(window_lo)
+        for pos, entity_id, surface in self._subjects_before(lo, tok_index):
+            if not self.in_quote(pos):
+                cands.append((pos, 2, entity_id, surface))
+        for pos, entity_id, surface in previous:
+            if window_lo <= pos < char:
+                cands.append((pos, 2, entity_id, surface))
+        for j in range(lo, tok_index):
+            if self.toks[j].key in self.lex.group_nouns and not self.in_quote(self.toks[j].start):
+                sp = self.np_back(j + 1, max(lo, j + 1 - MAX_NP_TOKENS), "hi")
+                if sp is not None:
+                    a, b = self.toks[sp.start].start, self.toks[sp.end - 1].end
+                    cands.append((a, self._role(j + 1), self.entity_in(a, b), self.text[a:b]))
+        if not cands:
+            return None, None
+        by_sentence: dict[int, list[tuple[int, int, str | None, str]]] = {}
+        for c in cands:
+            by_sentence.setdefault(self.sentence_start(c[0]), []).append(c)
+        for start in sorted(by_sentence, reverse=True):
+            fit = [c for c in by_sentence[start] if c[1] >= 1]
+            if fit:
+                _pos, _role, entity_id, surface = max(fit, key=lambda c: (c[1], c[0]))
+                return entity_id, surface
+        _pos, _role, entity_id, surface = max(cands)
+        return entity_id, surface
 
     def _subjects_before(self, lo: int, hi: int) -> list[tuple[int, str | None, str]]:
         """Non-pronoun subjects (X ने, X said) in token range [lo, hi)."""
@@ -576,6 +649,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     ctx = _Context(doc)
     direct = _direct_quotes(ctx)
     raws = sorted(direct + _indirect_quotes(ctx, direct), key=lambda r: r.start)
+    ctx.quoted = [(r.start, r.end) for r in raws]
     quotes: list[Quote] = []
     previous: list[tuple[int, str | None, str]] = []  # (position, entity, surface) of speakers
     last_direct: tuple[int, str | None, str | None] | None = None  # paragraph, entity, surface

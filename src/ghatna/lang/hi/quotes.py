@@ -37,7 +37,7 @@ CUES: dict[tuple[str, ...], str] = {
 # 'कि' (that) opens reported speech after a cue.
 COMPLEMENTISERS = frozenset({"कि"})
 # The ergative subject marker, and the genitive markers of `genitive` and `source` cues.
-SUBJECT_MARKERS = frozenset({"ने"})
+SUBJECT_MARKERS = frozenset({"ने", "नें"})  # नें: a common misspelling
 GENITIVE_MARKERS = frozenset({"का", "की", "के"})
 
 # Pronouns, by the slot they fill: with ने fused (उन्होंने = उन + ने), bare, genitive.
@@ -61,3 +61,22 @@ SKIP_BEFORE_VERB = frozenset({"भी", "ही", "तो", "आगे", "फि
 # no speaker): quotes/extract.py reads past them.
 AUXILIARIES = frozenset({"है", "था", "हैं", "थे", "थी", "थीं", "है।"})
 PASSIVE_HELPERS = frozenset({"जा", "जाता", "जाती", "जाते", "गया", "गई", "गए", "गयी", "जाएगा"})
+
+# Case markers after a noun phrase, for following a pronoun back to its person: the subject
+# (X ने, bare X) is the likeliest antecedent, then a topic or possessor (X को, X का), and an
+# oblique (X से, X में, X पर) hardly ever.
+OBLIQUE_MARKERS = frozenset({"से", "में", "पर", "तक", "द्वारा"})
+OBJECT_MARKERS = frozenset({"को"})
+# Singular pronouns may stand for an organisation (फ्रीडम हाउस ... उसके अनुसार).
+SINGULAR_PRONOUNS = frozenset({"उसने", "इसने", "उसका", "उसकी", "उसके", "इसका", "इसकी", "इसके",
+                               "वह", "यह"})
+# Nouns naming unnamed people or bodies who speak (दो बूढ़ी महिलाएं, पुलिस, मंत्रालय के प्रवक्ता):
+# a pronoun may stand for them, and they are kept as the speaker's words.
+GROUP_NOUNS = frozenset(
+    "पुलिस सरकार सेना मंत्रालय अधिकारी अधिकारियों प्रवक्ता महिला महिलाएं महिलाओं लोग लोगों "
+    "छात्र छात्रों छात्रा छात्राओं डॉक्टर डॉक्टरों परिवार परिजन परिजनों पिता मां बेटा बेटे बेटी "
+    "पत्नी पति नेता नेताओं कार्यकर्ता कार्यकर्ताओं प्रदर्शनकारी प्रदर्शनकारियों विशेषज्ञ "
+    "विशेषज्ञों संगठन पार्टी मंच आयोग अदालत मीडिया एजेंसी संवाददाता पत्रकार पत्रकारों ग्रामीण "
+    "ग्रामीणों निवासी निवासियों किसान किसानों मज़दूर मज़दूरों शिक्षक शिक्षकों वकील वकीलों "
+    "चश्मदीद चश्मदीदों गवाह प्रशासन विभाग".split()
+)
