@@ -68,6 +68,8 @@ class QuoteLexicon:
     object_markers: frozenset[str]
     singular_pronouns: frozenset[str]
     group_nouns: frozenset[str]
+    conjunctions: frozenset[str]
+    verb_helpers: frozenset[str]
 
 
 @cache
@@ -95,6 +97,7 @@ def lexicon() -> QuoteLexicon:
         auxiliaries=keys(hi.AUXILIARIES), passive_helpers=keys(hi.PASSIVE_HELPERS),
         oblique_markers=keys(hi.OBLIQUE_MARKERS), object_markers=keys(hi.OBJECT_MARKERS),
         singular_pronouns=keys(hi.SINGULAR_PRONOUNS), group_nouns=keys(hi.GROUP_NOUNS),
+        conjunctions=keys(hi.CONJUNCTIONS), verb_helpers=keys(hi.VERB_HELPERS),
     )
 
 
@@ -359,9 +362,24 @@ class _Context:
             return 2
         if key in self.lex.oblique_markers:
             return 0
-        if key in self.lex.genitive_markers or key in self.lex.object_markers:
-            return 1
+        if (key in self.lex.genitive_markers or key in self.lex.object_markers
+                or key in self.lex.conjunctions):
+            return 1  # X और Y का: the role is the conjunct's, which is later in the sentence
         return 2
+
+    def _group_speaker_ends(self, end: int) -> bool:
+        """Whether a group noun ending before token `end` ends its phrase: a case marker or
+        particle follows, or a verb with its helper (महिलाएं लेटी हुई थीं), not another noun
+        (पत्रकार सम्मेलन, निवासी हाजी रुहुल्ला)."""
+        if end >= len(self.toks):
+            return False
+        key = self.toks[end].key
+        lex = self.lex
+        if (key in lex.subject_markers or key in lex.genitive_markers or key in lex.object_markers
+                or key in lex.oblique_markers or key in lex.skip_before_verb):
+            return True
+        return end + 1 < len(self.toks) and (self.toks[end + 1].key in lex.auxiliaries
+                                             or self.toks[end + 1].key in lex.verb_helpers)
 
     def _resolve_hindi_pronoun(self, tok_index: int, window_lo: int,
                                previous: list[tuple[int, str | None, str]]
@@ -390,7 +408,8 @@ class _Context:
             if window_lo <= pos < char:
                 cands.append((pos, 2, entity_id, surface))
         for j in range(lo, tok_index):
-            if self.toks[j].key in self.lex.group_nouns and not self.in_quote(self.toks[j].start):
+            if (self.toks[j].key in self.lex.group_nouns and self._group_speaker_ends(j + 1)
+                    and not self.in_quote(self.toks[j].start)):
                 sp = self.np_back(j + 1, max(lo, j + 1 - MAX_NP_TOKENS), "hi")
                 if sp is not None:
                     a, b = self.toks[sp.start].start, self.toks[sp.end - 1].end
@@ -441,8 +460,8 @@ def _quote_marks(text: str, p_start: int, p_end: int) -> list[tuple[int | None, 
             # them with curly ones (“ ... ") and glue the next sentence on (है."अगला).
             family = "double" if ch == '"' else "single"
             before_space = text[pos - 2] if pos - 2 >= p_start else ""
-            can_open = (prev.isspace() or prev in "([{—–-:,") and (
-                not nxt.isspace() or before_space in ",:")  # कहा, " देश ...
+            can_open = prev in "([{—–-:," or (prev.isspace() and (
+                not nxt.isspace() or before_space in ",:"))  # कहा, " देश ... / कहा,''  देश
             can_close = not prev.isspace() and (
                 nxt.isspace() or not nxt.isalnum() or prev in ".?!।,")
             if open_family == family and (can_close or not prev.isspace()):
