@@ -70,6 +70,8 @@ class QuoteLexicon:
     group_nouns: frozenset[str]
     conjunctions: frozenset[str]
     verb_helpers: frozenset[str]
+    report_nouns: frozenset[str]
+    medium_markers: frozenset[str]
 
 
 @cache
@@ -98,6 +100,7 @@ def lexicon() -> QuoteLexicon:
         oblique_markers=keys(hi.OBLIQUE_MARKERS), object_markers=keys(hi.OBJECT_MARKERS),
         singular_pronouns=keys(hi.SINGULAR_PRONOUNS), group_nouns=keys(hi.GROUP_NOUNS),
         conjunctions=keys(hi.CONJUNCTIONS), verb_helpers=keys(hi.VERB_HELPERS),
+        report_nouns=keys(hi.REPORT_NOUNS), medium_markers=keys(hi.MEDIUM_MARKERS),
     )
 
 
@@ -281,8 +284,16 @@ class _Context:
         if key in lex.genitive_pronouns:
             return _Speaker(j - 1, j, pronoun=True)
         if key in lex.genitive_markers:
-            return self.np_back(j - 1, lo, "hi")
+            return self._medium_owner(self.np_back(j - 1, lo, "hi"), lo)
         return self._genitive_after(cue, hi) if cue.kind == "genitive" else None
+
+    def _medium_owner(self, sp: _Speaker | None, lo: int) -> _Speaker | None:
+        """X में छपी ख़बर के अनुसार: the report speaks for X, the outlet it appeared in."""
+        if sp is None or self.toks[sp.end - 1].key not in self.lex.report_nouns:
+            return sp
+        if sp.start - 1 > lo and self.toks[sp.start - 1].key in self.lex.medium_markers:
+            return self.np_back(sp.start - 1, lo, "hi") or sp
+        return sp
 
     def _genitive_after(self, cue: _Cue, hi: int) -> _Speaker | None:
         """यह कहना है X का: the speaker follows the cue and ends at का."""
@@ -621,6 +632,8 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
         speaker = ctx.speaker_of(cue, lo, hi)
         if speaker is None:
             continue
+        if cue.kind == "source" and speaker.start < cue.first and _inner_speech(ctx, cue, hi):
+            continue  # रिपोर्ट के मुताबिक X ने कहा कि ...: X said it, the report tells so
         nxt = cue.end
         while nxt < hi and toks[nxt].key in lexicon().auxiliaries:
             nxt += 1
@@ -663,6 +676,18 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
     return raws
 
 
+def _inner_speech(ctx: _Context, source: _Cue, hi: int) -> bool:
+    """Whether the clause after a source cue has a speech cue of its own with a speaker."""
+    for c in ctx.cues:
+        if c.first < source.end or c.end > hi:
+            continue
+        if any(t.key in ctx.lex.complementisers for t in ctx.toks[source.end:c.first]):
+            return False
+        if c.kind != "source" and ctx.speaker_of(c, source.end, hi) is not None:
+            return True
+    return False
+
+
 def extract_quotes(doc: Document) -> list[Quote]:
     """The quotes of `doc`, in text order, with speakers resolved against `doc.entities`."""
     ctx = _Context(doc)
@@ -672,6 +697,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     quotes: list[Quote] = []
     previous: list[tuple[int, str | None, str]] = []  # (position, entity, surface) of speakers
     last_direct: tuple[int, str | None, str | None] | None = None  # paragraph, entity, surface
+    unresolved: list[int] = []  # quotes whose pronoun speaker has no earlier person
     for raw in raws:
         entity_id: str | None = None
         surface: str | None = None
@@ -682,6 +708,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 entity_id, surface = ctx.resolve_pronoun(sp.start, previous)
                 if surface is None:
                     surface = ctx.text[a:b]
+                    unresolved.append(len(quotes))
                 else:
                     previous.append((a, entity_id, surface))
             else:
@@ -698,4 +725,22 @@ def extract_quotes(doc: Document) -> list[Quote]:
         quotes.append(Quote(text=ctx.text[raw.start:raw.end], start=raw.start, end=raw.end,
                             direct=raw.direct, speaker=entity_id, speaker_text=surface,
                             cue=cue_text))
+    _resolve_forward(ctx, quotes, unresolved)
     return quotes
+
+
+def _resolve_forward(ctx: _Context, quotes: list[Quote], unresolved: list[int]) -> None:
+    """A pronoun with no person before it (an article that opens with उनका कहना था) stands for
+    the next person named as a speaker, when one follows soon."""
+    pending = set(unresolved)
+    for k in unresolved:
+        q = quotes[k]
+        for n in range(k + 1, len(quotes)):
+            later = quotes[n]
+            if later.start - q.end > PRONOUN_REACH_CHARS:
+                break
+            if later.speaker is None or n in pending:
+                continue
+            if any(m[2] == later.speaker and m[3] in ("PER", "PERSON") for m in ctx.mentions):
+                q.speaker, q.speaker_text = later.speaker, later.speaker_text
+                break

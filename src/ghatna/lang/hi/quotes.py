@@ -84,3 +84,7 @@ CONJUNCTIONS = frozenset({"और", "व", "तथा", "एवं"})
 # Helpers after a verb's participle (लेटी हुई थीं, कह रहे हैं), to tell a verb from a noun.
 VERB_HELPERS = frozenset({"हुआ", "हुई", "हुए", "हुईं", "रहा", "रही", "रहे", "रहीं", "चुका",
                           "चुकी", "चुके", "गया", "गई", "गए", "गयी", "सकता", "सकती", "सकते"})
+# X में छपी ख़बर के अनुसार: a report noun after X में speaks for X (the paper, the channel).
+REPORT_NOUNS = frozenset({"ख़बर", "ख़बरों", "ख़बरें", "जानकारी", "रिपोर्ट", "रिपोर्टों", "लेख",
+                          "संपादकीय", "बयान", "बयानों"})
+MEDIUM_MARKERS = frozenset({"में"})
