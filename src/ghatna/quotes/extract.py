@@ -40,6 +40,8 @@ POST_CUE_REACH = 8
 # A cue before a quote is close to the opening mark (X ने ... आरोप लगाया कि “).
 PRE_CUE_REACH = 6
 MAX_NP_TOKENS = 8
+# यह कहते हुए मना कर दिया कि: a converb's words follow the main verb's कि within this reach.
+CONVERB_REACH = 10
 # A pronoun's antecedent lies in its sentence or the few before it.
 PRONOUN_REACH = 8
 PRONOUN_REACH_CHARS = 1500
@@ -72,6 +74,10 @@ class QuoteLexicon:
     verb_helpers: frozenset[str]
     report_nouns: frozenset[str]
     medium_markers: frozenset[str]
+    cue_tails: frozenset[str]
+    clause_opening_cue_ends: frozenset[str]
+    demonstratives: frozenset[str]
+    agent_postpositions: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -101,6 +107,10 @@ def lexicon() -> QuoteLexicon:
         singular_pronouns=keys(hi.SINGULAR_PRONOUNS), group_nouns=keys(hi.GROUP_NOUNS),
         conjunctions=keys(hi.CONJUNCTIONS), verb_helpers=keys(hi.VERB_HELPERS),
         report_nouns=keys(hi.REPORT_NOUNS), medium_markers=keys(hi.MEDIUM_MARKERS),
+        cue_tails=keys(hi.AUXILIARIES, hi.CUE_TAILS),
+        clause_opening_cue_ends=keys(hi.CLAUSE_OPENING_CUE_ENDS),
+        demonstratives=keys(hi.DEMONSTRATIVES),
+        agent_postpositions=tuple(tuple(fold(w) for w in seq) for seq in hi.AGENT_POSTPOSITIONS),
     )
 
 
@@ -256,7 +266,13 @@ class _Context:
             if j > lo and toks[j - 1].key in lex.nominative_pronouns:
                 return _Speaker(j - 1, j, pronoun=True)
             return self.np_back(j, lo, "en")
-        if cue.kind == "ergative":
+        if cue.kind == "medium":
+            # इंडियन एक्सप्रेस में ख़बर छपी है कि
+            j = cue.first
+            if j - 1 > lo and toks[j - 1].key in lex.medium_markers:
+                return self.np_back(j - 1, lo, "hi")
+            return None
+        if cue.kind in ("ergative", "converb"):
             for j in range(cue.first - 1, lo - 1, -1):
                 key = toks[j].key
                 if key in lex.ergative_pronouns:
@@ -268,9 +284,7 @@ class _Context:
                 if key in lex.complementisers:
                     return None
             return None
-        j = cue.first
-        while j > lo and toks[j - 1].key in lex.skip_before_verb:
-            j -= 1
+        j = self._skip_adverbs(cue.first, lo)
         if j <= lo:
             return self._genitive_after(cue, hi) if cue.kind == "genitive" else None
         key = toks[j - 1].key
@@ -294,6 +308,32 @@ class _Context:
         if sp.start - 1 > lo and self.toks[sp.start - 1].key in self.lex.medium_markers:
             return self.np_back(sp.start - 1, lo, "hi") or sp
         return sp
+
+    def _skip_adverbs(self, j: int, lo: int) -> int:
+        """Back from token `j` over what may stand between a subject and its verb: particles,
+        a reduplicated adverb (बार-बार), and यह/ये after a subject (पार्टी ये कहती आई है)."""
+        toks, lex = self.toks, self.lex
+        while j > lo:
+            key = toks[j - 1].key
+            if key in lex.skip_before_verb:
+                j -= 1
+            elif j - 3 >= lo and toks[j - 2].text == "-" and toks[j - 3].key == key:
+                j -= 3
+            elif (key in lex.demonstratives and j - 2 >= lo and toks[j - 2].kind != "other"
+                  and toks[j - 2].key not in lex.np_stop_hi):
+                j -= 1
+            else:
+                break
+        return j
+
+    def passive_agent(self, cue: _Cue, lo: int) -> _Speaker | None:
+        """The agent of a passive speech verb: रिपोर्ट में कहा गया है, X की ओर से घोषणा की गई."""
+        j = self._skip_adverbs(cue.first, lo)
+        for marker in self.lex.agent_postpositions:
+            k = j - len(marker)
+            if k > lo and tuple(t.key for t in self.toks[k:j]) == marker:
+                return self.np_back(k, lo, "hi")
+        return None
 
     def _genitive_after(self, cue: _Cue, hi: int) -> _Speaker | None:
         """यह कहना है X का: the speaker follows the cue and ends at का."""
@@ -622,22 +662,38 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
     for cue in ctx.cues:
         if id(cue) in used or inside_direct(toks[cue.first].start):
             continue
-        if cue.end < len(toks) and toks[cue.end].key in lexicon().passive_helpers:
-            continue  # कहा जाता है: it is said, no speaker
         s_char = ctx.sentence_start(toks[cue.first].start)
         e_char = ctx.sentence_end(toks[cue.first].start)
         lo, hi = ctx.tok_at(s_char), ctx.tok_at(e_char)
-        # the sentence may have a quotation mark: stop the content there
-        mark = _QUOTE_CHARS.search(ctx.text, toks[cue.first].start, e_char)
-        speaker = ctx.speaker_of(cue, lo, hi)
+        passive = cue.end < len(toks) and toks[cue.end].key in ctx.lex.passive_helpers
+        if passive:
+            # कहा जाता है: it is said, no speaker; रिपोर्ट में कहा गया है: the report says
+            speaker = ctx.passive_agent(cue, lo)
+        else:
+            speaker = ctx.speaker_of(cue, lo, hi)
         if speaker is None:
             continue
         if cue.kind == "source" and speaker.start < cue.first and _inner_speech(ctx, cue, hi):
             continue  # रिपोर्ट के मुताबिक X ने कहा कि ...: X said it, the report tells so
         nxt = cue.end
-        while nxt < hi and toks[nxt].key in lexicon().auxiliaries:
+        while nxt < hi and (toks[nxt].key in ctx.lex.cue_tails
+                            or (passive and toks[nxt].key in ctx.lex.passive_helpers)):
             nxt += 1
+        if cue.kind == "converb":
+            # यह कहते हुए मना कर दिया कि ...: the words follow the main verb's कि
+            nxt = next((k for k in range(nxt, min(hi, nxt + CONVERB_REACH))
+                        if toks[k].key in ctx.lex.complementisers), hi)
         opens_clause = nxt < hi and (toks[nxt].text in ",:" or toks[nxt].key in ctx.lex.complementisers)
+        opens_clause = opens_clause or toks[cue.end - 1].key in ctx.lex.clause_opening_cue_ends
+        if opens_clause and nxt + 1 >= hi:
+            # X ने कहा कि<newline>...: the words start in the next paragraph
+            after = len(ctx.text) - len(ctx.text[e_char:].lstrip())
+            if after < len(ctx.text) and after > e_char:
+                e_char = ctx.sentence_end(after)
+                hi = ctx.tok_at(e_char)
+        # a quotation in the sentence is its own quote: stop the content there
+        mark = next((r.start - 1 for r in direct
+                     if toks[cue.first].start < r.start - 1 < e_char), None)
         while nxt < hi and toks[nxt].text in ",:":
             nxt += 1
         if cue.lang == "en" and cue.kind == "verb":
@@ -659,7 +715,7 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
         if nxt < hi and (opens_clause or not needs_opener) and not (
                 toks[nxt].kind == "other" and toks[nxt].text in "\"“‘'"):
             start = toks[nxt].start
-            end = mark.start() if mark and mark.start() > start else e_char
+            end = mark if mark is not None and mark > start else e_char
         else:
             # the cue closes the sentence: '..., उन्होंने कहा।' / '..., he said.'
             first = min(speaker.start, cue.first)

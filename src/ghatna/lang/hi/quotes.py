@@ -6,7 +6,9 @@ cue says where its speaker is:
 - `ergative`: perfective speech verbs whose subject takes ने (X ने कहा, X ने आरोप लगाया कि);
 - `nominative`: imperfective forms whose subject stands bare before the verb (X कहते हैं);
 - `genitive`: X का कहना है / X का मानना है (the speaker is marked with का/की/के);
-- `source`: X के अनुसार / X के मुताबिक / X के हवाले से (the speaker is marked with के).
+- `source`: X के अनुसार / X के मुताबिक / X के हवाले से (the speaker is marked with के);
+- `converb`: X ने यह कहते हुए मना किया कि (the speaker is X ने, the words follow the main verb's कि);
+- `medium`: X में ख़बर छपी है कि (the speaker is the outlet X).
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ CUES: dict[tuple[str, ...], str] = {
     ("लिखता",): "nominative", ("याद", "करते"): "nominative", ("याद", "करती"): "nominative",
     ("याद", "करता"): "nominative", ("पूछते",): "nominative", ("पूछती",): "nominative",
     ("कहना",): "genitive", ("मानना",): "genitive",
+    ("दावा",): "genitive", ("आरोप",): "genitive", ("माने", "तो"): "genitive",
+    ("मानें", "तो"): "genitive", ("दावा", "करते"): "nominative", ("दावा", "करती"): "nominative",
+    ("मांग", "कर"): "nominative", ("कहने", "लगे"): "nominative", ("कहने", "लगीं"): "nominative",
+    ("कहने", "लगी"): "nominative", ("आरोप", "लगाए"): "ergative",
+    ("कहते", "हुए"): "converb", ("बताते", "हुए"): "converb", ("कहकर",): "converb",
+    ("ख़बर", "छपी"): "medium", ("ख़बर", "प्रकाशित"): "medium", ("रिपोर्ट", "छपी"): "medium",
     ("अनुसार",): "source", ("मुताबिक",): "source", ("हवाले", "से"): "source",
 }
 
@@ -88,3 +96,12 @@ VERB_HELPERS = frozenset({"हुआ", "हुई", "हुए", "हुईं",
 REPORT_NOUNS = frozenset({"ख़बर", "ख़बरों", "ख़बरें", "जानकारी", "रिपोर्ट", "रिपोर्टों", "लेख",
                           "संपादकीय", "बयान", "बयानों"})
 MEDIUM_MARKERS = frozenset({"में"})
+# After a cue and before its words: auxiliaries and helpers (कहती आई है कि, मांग कर रहे हैं कि).
+CUE_TAILS = frozenset({"रहे", "रही", "रहा", "रहीं", "आई", "आए", "आया", "आईं"})
+# A cue ending in तो opens its clause by itself (राज्य सरकार की माने तो ...).
+CLAUSE_OPENING_CUE_ENDS = frozenset({"तो"})
+# यह/ये between a subject and its speech verb (पार्टी ये कहती आई है, उनका यह भी मानना है).
+DEMONSTRATIVES = frozenset({"यह", "ये"})
+# Who a passive speech verb's words come from (रिपोर्ट में कहा गया है, X की ओर से घोषणा की गई).
+AGENT_POSTPOSITIONS: tuple[tuple[str, ...], ...] = (
+    ("की", "ओर", "से"), ("के", "द्वारा"), ("द्वारा",), ("में",))
