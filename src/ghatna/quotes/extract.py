@@ -42,6 +42,8 @@ PRE_CUE_REACH = 6
 MAX_NP_TOKENS = 8
 # यह कहते हुए मना कर दिया कि: a converb's words follow the main verb's कि within this reach.
 CONVERB_REACH = 10
+# A quote left unclosed before the next one opens runs at most this many sentences.
+MAX_UNCLOSED_SENTENCES = 4
 # A pronoun's antecedent lies in its sentence or the few before it.
 PRONOUN_REACH = 8
 PRONOUN_REACH_CHARS = 1500
@@ -158,6 +160,7 @@ class _Context:
              for e in doc.entities for m in e.mentions), key=lambda x: (x[0], x[1]))
         self.mention_starts = [m[0] for m in self.mentions]
         self.quoted: list[tuple[int, int]] = []  # spans of the quotes found, once found
+        self.nested: list[tuple[int, str | None, str]] = []  # speakers inside reported words
 
     def _find_cues(self) -> list[_Cue]:
         lex = self.lex
@@ -455,7 +458,7 @@ class _Context:
         for pos, entity_id, surface in self._subjects_before(lo, tok_index):
             if not self.in_quote(pos):
                 cands.append((pos, 2, entity_id, surface))
-        for pos, entity_id, surface in previous:
+        for pos, entity_id, surface in previous + self.nested:
             if window_lo <= pos < char:
                 cands.append((pos, 2, entity_id, surface))
         for j in range(lo, tok_index):
@@ -519,6 +522,15 @@ def _quote_marks(text: str, p_start: int, p_end: int) -> list[tuple[int | None, 
                 role = "close"  # glued to the next word: 'हारे'उत्तर
             elif can_open and (open_family is None or (open_family, family) == ("single", "double")):
                 role = "open"
+            elif (open_family == family == "double" and open_at is not None and prev.isspace()
+                  and before_space in ",:" and not nxt.isspace()):
+                # कहा, "...: a new quote opens while one is open; the open one was left
+                # unclosed and ends at a sentence end, within a few sentences
+                ends = [m.end() for m in _SENTENCE_END.finditer(text, open_at, pos - 2)]
+                if ends:
+                    pairs.append((open_at, ends[min(len(ends), MAX_UNCLOSED_SENTENCES) - 1]))
+                open_at = pos
+                continue
             elif can_close and family == "double":
                 role = "close"
             else:
@@ -744,12 +756,29 @@ def _inner_speech(ctx: _Context, source: _Cue, hi: int) -> bool:
     return False
 
 
+def _nested_speakers(ctx: _Context, raws: list[_Raw]) -> list[tuple[int, str | None, str]]:
+    """Named speakers inside reported words (X ने बताया कि Y ने कहा है कि ...): people inside
+    quotes are no pronoun's antecedents, except these."""
+    out = []
+    for raw in raws:
+        if raw.direct:
+            continue
+        lo, hi = ctx.tok_at(raw.start), ctx.tok_at(raw.end)
+        for cue in ctx.cues_between(lo, hi):
+            sp = ctx.speaker_of(cue, lo, hi)
+            if sp is not None and not sp.pronoun:
+                a, b = ctx.toks[sp.start].start, ctx.toks[sp.end - 1].end
+                out.append((a, ctx.entity_in(a, b), ctx.text[a:b]))
+    return out
+
+
 def extract_quotes(doc: Document) -> list[Quote]:
     """The quotes of `doc`, in text order, with speakers resolved against `doc.entities`."""
     ctx = _Context(doc)
     direct = _direct_quotes(ctx)
     raws = sorted(direct + _indirect_quotes(ctx, direct), key=lambda r: r.start)
     ctx.quoted = [(r.start, r.end) for r in raws]
+    ctx.nested = _nested_speakers(ctx, raws)
     quotes: list[Quote] = []
     previous: list[tuple[int, str | None, str]] = []  # (position, entity, surface) of speakers
     last_direct: tuple[int, str | None, str | None] | None = None  # paragraph, entity, surface
