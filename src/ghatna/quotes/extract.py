@@ -80,6 +80,7 @@ class QuoteLexicon:
     clause_opening_cue_ends: frozenset[str]
     demonstratives: frozenset[str]
     agent_postpositions: tuple[tuple[str, ...], ...]
+    nouns_needing_aux: frozenset[str]
 
 
 @cache
@@ -111,7 +112,7 @@ def lexicon() -> QuoteLexicon:
         report_nouns=keys(hi.REPORT_NOUNS), medium_markers=keys(hi.MEDIUM_MARKERS),
         cue_tails=keys(hi.AUXILIARIES, hi.CUE_TAILS),
         clause_opening_cue_ends=keys(hi.CLAUSE_OPENING_CUE_ENDS),
-        demonstratives=keys(hi.DEMONSTRATIVES),
+        demonstratives=keys(hi.DEMONSTRATIVES), nouns_needing_aux=keys(hi.NOUNS_NEEDING_AUX),
         agent_postpositions=tuple(tuple(fold(w) for w in seq) for seq in hi.AGENT_POSTPOSITIONS),
     )
 
@@ -173,6 +174,9 @@ class _Context:
                     seq = tuple(t.key for t in toks[i:i + size])
                     if seq in lex.cues:
                         kind, lang = lex.cues[seq]
+                        if size == 1 and seq[0] in lex.nouns_needing_aux and not (
+                                i + 1 < len(toks) and toks[i + 1].key in lex.auxiliaries):
+                            continue  # का आरोप है कि is speech, आरोप पत्र and आरोप लगा था not
                         found.append(_Cue(i, i + size, kind, lang))
                         i += size - 1
                         break
@@ -322,6 +326,8 @@ class _Context:
                 j -= 1
             elif j - 3 >= lo and toks[j - 2].text == "-" and toks[j - 3].key == key:
                 j -= 3
+            elif "-" in key and len(set(key.split("-"))) == 1:
+                j -= 1
             elif (key in lex.demonstratives and j - 2 >= lo and toks[j - 2].kind != "other"
                   and toks[j - 2].key not in lex.np_stop_hi):
                 j -= 1
@@ -332,6 +338,8 @@ class _Context:
     def passive_agent(self, cue: _Cue, lo: int) -> _Speaker | None:
         """The agent of a passive speech verb: रिपोर्ट में कहा गया है, X की ओर से घोषणा की गई."""
         j = self._skip_adverbs(cue.first, lo)
+        if j > lo and self.toks[j - 1].key in self.lex.demonstratives:
+            j -= 1  # X की ओर से यह घोषणा की गई
         for marker in self.lex.agent_postpositions:
             k = j - len(marker)
             if k > lo and tuple(t.key for t in self.toks[k:j]) == marker:
@@ -639,6 +647,13 @@ def _direct_quote(ctx: _Context, open_mark: int | None, close_mark: int | None, 
     pre_option = [(pre[-1], pre_lo, pre_hi)] if pre else []
     post_option = [(post[0], post_lo, post_hi)] if post else []
     options = post_option + pre_option if sentence_initial else pre_option + post_option
+    if _word_count(ctx, start, end) < MIN_UNTAGGED_QUOTE_TOKENS and pre_option:
+        # X के मुताबिक A और B में 'इशरत की हत्या' को लेकर ...: a short quotation after other
+        # words of the cue's clause is a term the clause uses, not the words it reports
+        between = ctx.toks[pre[-1].end:pre_hi]
+        if any(t.kind != "other" and t.key not in ctx.lex.complementisers
+               and t.key not in ctx.lex.cue_tails for t in between):
+            options = post_option
     for cue, lo, hi in options:
         speaker = ctx.speaker_of(cue, lo, hi)
         if speaker is not None:
@@ -765,6 +780,12 @@ def _nested_speakers(ctx: _Context, raws: list[_Raw]) -> list[tuple[int, str | N
             continue
         lo, hi = ctx.tok_at(raw.start), ctx.tok_at(raw.end)
         for cue in ctx.cues_between(lo, hi):
+            nxt = cue.end
+            while nxt < hi and ctx.toks[nxt].key in ctx.lex.cue_tails:
+                nxt += 1
+            if cue.kind != "source" and not (nxt < hi and (
+                    ctx.toks[nxt].text in ",:" or ctx.toks[nxt].key in ctx.lex.complementisers)):
+                continue  # उन पर हत्या का आरोप है: no one speaks
             sp = ctx.speaker_of(cue, lo, hi)
             if sp is not None and not sp.pronoun:
                 a, b = ctx.toks[sp.start].start, ctx.toks[sp.end - 1].end

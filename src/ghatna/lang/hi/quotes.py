@@ -105,3 +105,5 @@ DEMONSTRATIVES = frozenset({"यह", "ये"})
 # Who a passive speech verb's words come from (रिपोर्ट में कहा गया है, X की ओर से घोषणा की गई).
 AGENT_POSTPOSITIONS: tuple[tuple[str, ...], ...] = (
     ("की", "ओर", "से"), ("के", "द्वारा"), ("द्वारा",), ("में",))
+# Noun cues that are speech only with है/था after them (X का दावा है कि; not आरोप पत्र).
+NOUNS_NEEDING_AUX = frozenset({"दावा", "आरोप"})
