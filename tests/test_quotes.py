@@ -234,3 +234,12 @@ def test_converb_words_follow_the_main_verbs_ki():
 def test_reported_words_may_start_after_a_paragraph_break():
     [q] = quotes("मंत्री ने सभा में यह भी कहा कि\n\nनई नहर से सौ गांवों को पानी मिलेगा।")
     assert q.speaker_text == "मंत्री" and q.text == "नई नहर से सौ गांवों को पानी मिलेगा"
+
+
+def test_short_quotation_the_clause_goes_on_after_is_a_term():
+    [q] = quotes("कंपनी का दावा है कि 'स्मार्ट घड़ी प्रो' नाम की नई घड़ी दो दिन तक चलती है।")
+    assert not q.direct and q.speaker_text == "कंपनी"
+    assert q.text.startswith("'स्मार्ट घड़ी प्रो' नाम की")
+    # a conjunction opening the sentence is not part of the speaker
+    [q] = quotes("हालांकि कुछ ग्रामीणों का कहना है कि मुआवज़ा अब तक नहीं मिला।")
+    assert q.speaker_text == "कुछ ग्रामीणों"

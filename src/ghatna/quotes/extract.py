@@ -650,9 +650,13 @@ def _direct_quote(ctx: _Context, open_mark: int | None, close_mark: int | None, 
     if _word_count(ctx, start, end) < MIN_UNTAGGED_QUOTE_TOKENS and pre_option:
         # X के मुताबिक A और B में 'इशरत की हत्या' को लेकर ...: a short quotation after other
         # words of the cue's clause is a term the clause uses, not the words it reports
+        # (and so is one the clause goes on after: X का दावा है कि 'गियर फ़िट' नाम की घड़ी ...)
         between = ctx.toks[pre[-1].end:pre_hi]
+        after = ctx.tok_at(close_mark + 1) if close_mark is not None else len(ctx.toks)
         if any(t.kind != "other" and t.key not in ctx.lex.complementisers
-               and t.key not in ctx.lex.cue_tails for t in between):
+               and t.key not in ctx.lex.cue_tails for t in between) or (
+                after < len(ctx.toks) and ctx.toks[after].kind != "other"
+                and ctx.toks[after].start < ctx.sentence_end(close_mark + 1)):
             options = post_option
     for cue, lo, hi in options:
         speaker = ctx.speaker_of(cue, lo, hi)
@@ -679,6 +683,7 @@ def _is_latin(word: str) -> bool:
 def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
     used = {id(r.cue) for r in direct if r.cue is not None}
     used_at = [ctx.toks[r.cue.first].start for r in direct if r.cue is not None]
+    opened = {r.open_mark for r in direct if r.open_mark is not None}  # marks of direct quotes
     covered = [(r.start, r.end) for r in direct]
     raws: list[_Raw] = []
 
@@ -739,8 +744,7 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
             nxt += 1
         # Hindi reported speech needs कि or a comma after the cue (not 'घोषणा की क्योंकि')
         needs_opener = cue.lang == "hi" and cue.kind != "source"
-        if nxt < hi and (opens_clause or not needs_opener) and not (
-                toks[nxt].kind == "other" and toks[nxt].text in "\"“‘'"):
+        if nxt < hi and (opens_clause or not needs_opener) and toks[nxt].start not in opened:
             start = toks[nxt].start
             end = mark if mark is not None and mark > start else e_char
         else:
