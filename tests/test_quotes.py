@@ -243,3 +243,18 @@ def test_short_quotation_the_clause_goes_on_after_is_a_term():
     # a conjunction opening the sentence is not part of the speaker
     [q] = quotes("हालांकि कुछ ग्रामीणों का कहना है कि मुआवज़ा अब तक नहीं मिला।")
     assert q.speaker_text == "कुछ ग्रामीणों"
+
+
+def test_the_person_asked_answers():
+    text = ("कोच विनोद शर्मा ने टीम की तारीफ़ की. कप्तान अजय राठौर से जब पूछा गया कि वे कब लौटेंगे "
+            "तो उन्होंने कहा कि अगले साल वापसी करेंगे।")
+    people = [entity(text, "VINOD", "विनोद शर्मा"), entity(text, "AJAY", "अजय राठौर")]
+    [q] = quotes(text, people)
+    assert q.speaker == "AJAY"
+
+
+def test_speaker_before_a_reflexive_adjunct_and_a_title_is_no_quote():
+    text = ("लेखिका मीरा सेन अपनी किताब 'पहाड़ों के बीच बीते हुए दिन' में लिखती हैं, "
+            "\"वो सर्दियां मैं कभी नहीं भूल सकती.\"")
+    [q] = quotes(text)
+    assert q.speaker_text == "लेखिका मीरा सेन" and q.text == "वो सर्दियां मैं कभी नहीं भूल सकती."

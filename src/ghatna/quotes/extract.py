@@ -40,8 +40,12 @@ POST_CUE_REACH = 8
 # A cue before a quote is close to the opening mark (X ने ... आरोप लगाया कि “).
 PRE_CUE_REACH = 6
 MAX_NP_TOKENS = 8
+# X अपनी नई किताब 'नाम' में लिखते हैं: a reflexive adjunct between subject and verb.
+MAX_ADJUNCT_TOKENS = 12
 # यह कहते हुए मना कर दिया कि: a converb's words follow the main verb's कि within this reach.
 CONVERB_REACH = 10
+# X से (जब ये) पूछा गया: the question word lies within this many tokens of से.
+QUESTION_REACH = 4
 # A quote left unclosed before the next one opens runs at most this many sentences.
 MAX_UNCLOSED_SENTENCES = 4
 # A pronoun's antecedent lies in its sentence or the few before it.
@@ -81,6 +85,10 @@ class QuoteLexicon:
     demonstratives: frozenset[str]
     agent_postpositions: tuple[tuple[str, ...], ...]
     nouns_needing_aux: frozenset[str]
+    reflexives: frozenset[str]
+    case_markers: frozenset[str]
+    addressee_markers: frozenset[str]
+    question_words: frozenset[str]
 
 
 @cache
@@ -113,6 +121,10 @@ def lexicon() -> QuoteLexicon:
         cue_tails=keys(hi.AUXILIARIES, hi.CUE_TAILS),
         clause_opening_cue_ends=keys(hi.CLAUSE_OPENING_CUE_ENDS),
         demonstratives=keys(hi.DEMONSTRATIVES), nouns_needing_aux=keys(hi.NOUNS_NEEDING_AUX),
+        reflexives=keys(hi.REFLEXIVES),
+        case_markers=keys(hi.SUBJECT_MARKERS, hi.GENITIVE_MARKERS, hi.OBJECT_MARKERS,
+                          hi.OBLIQUE_MARKERS), addressee_markers=keys(hi.ADDRESSEE_MARKERS),
+        question_words=keys(hi.QUESTION_WORDS),
         agent_postpositions=tuple(tuple(fold(w) for w in seq) for seq in hi.AGENT_POSTPOSITIONS),
     )
 
@@ -300,6 +312,12 @@ class _Context:
                 return _Speaker(j - 1, j, pronoun=True)
             if key in lex.first_person:
                 return None
+            if key in lex.oblique_markers:
+                j = self._before_reflexive_adjunct(j, lo)
+                if j <= lo:
+                    return None
+                if toks[j - 1].key in lex.nominative_pronouns:
+                    return _Speaker(j - 1, j, pronoun=True)
             return self.np_back(j, lo, "hi")
         # genitive (X का कहना है) and source (X के अनुसार)
         if key in lex.genitive_pronouns:
@@ -315,6 +333,17 @@ class _Context:
         if sp.start - 1 > lo and self.toks[sp.start - 1].key in self.lex.medium_markers:
             return self.np_back(sp.start - 1, lo, "hi") or sp
         return sp
+
+    def _before_reflexive_adjunct(self, j: int, lo: int) -> int:
+        """X अपनी किताब 'नाम' में लिखते हैं: the subject stands before the adjunct that opens
+        with a reflexive (अपनी, अपने); token index of the adjunct's start, or `lo`."""
+        for k in range(j - 1, max(lo, j - MAX_ADJUNCT_TOKENS) - 1, -1):
+            t = self.toks[k]
+            if t.key in self.lex.reflexives:
+                return k
+            if t.kind == "other" and not _QUOTE_CHARS.fullmatch(t.text):
+                break
+        return lo
 
     def _skip_adverbs(self, j: int, lo: int) -> int:
         """Back from token `j` over what may stand between a subject and its verb: particles,
@@ -423,6 +452,11 @@ class _Context:
         if key in self.lex.subject_markers:
             return 2
         if key in self.lex.oblique_markers:
+            # X से जब पूछा गया ... तो उन्होंने कहा: the one asked is the one who answers
+            ahead = self.toks[end + 1:end + 1 + QUESTION_REACH]
+            if key in self.lex.addressee_markers and any(
+                    t.key in self.lex.question_words for t in ahead):
+                return 2
             return 0
         if (key in self.lex.genitive_markers or key in self.lex.object_markers
                 or key in self.lex.conjunctions):
@@ -670,6 +704,10 @@ def _direct_quote(ctx: _Context, open_mark: int | None, close_mark: int | None, 
             return _Raw(start, end, True, None, speaker, open_mark, close_mark)
     if _word_count(ctx, start, end) < MIN_UNTAGGED_QUOTE_TOKENS:
         return None
+    if close_mark is not None:
+        after = ctx.tok_at(close_mark + 1)
+        if after < len(ctx.toks) and ctx.toks[after].key in ctx.lex.case_markers:
+            return None  # अपनी किताब 'द लाइफ़ एंड टाइम्स ऑफ़ नरगिस' में: a title, not speech
     cue = options[0][0] if options else None
     return _Raw(start, end, True, cue, None, open_mark, close_mark)
 

@@ -108,3 +108,8 @@ AGENT_POSTPOSITIONS: tuple[tuple[str, ...], ...] = (
     ("की", "ओर", "से"), ("के", "द्वारा"), ("द्वारा",), ("में",))
 # Noun cues that are speech only with है/था after them (X का दावा है कि; not आरोप पत्र).
 NOUNS_NEEDING_AUX = frozenset({"दावा", "आरोप"})
+# X अपनी किताब में लिखते हैं: a reflexive opens an adjunct after the subject.
+REFLEXIVES = frozenset({"अपनी", "अपने", "अपना"})
+# X से (जब) पूछा गया ... तो उन्होंने कहा: the person asked answers.
+ADDRESSEE_MARKERS = frozenset({"से"})
+QUESTION_WORDS = frozenset({"पूछा", "पूछे", "पूछी", "पूछने", "पूछते"})
