@@ -258,3 +258,10 @@ def test_speaker_before_a_reflexive_adjunct_and_a_title_is_no_quote():
             "\"वो सर्दियां मैं कभी नहीं भूल सकती.\"")
     [q] = quotes(text)
     assert q.speaker_text == "लेखिका मीरा सेन" and q.text == "वो सर्दियां मैं कभी नहीं भूल सकती."
+
+
+def test_pronoun_after_a_relative_clause_goes_to_its_head():
+    text = ("गांव के एक बुज़ुर्ग शिक्षक, जिनका बेटा फ़ौज में है, उनका कहना है कि "
+            "सीमा पर हालात अब शांत हैं।")
+    [q] = quotes(text)
+    assert q.speaker_text == "गांव के एक बुज़ुर्ग शिक्षक"

@@ -87,6 +87,7 @@ class QuoteLexicon:
     nouns_needing_aux: frozenset[str]
     reflexives: frozenset[str]
     case_markers: frozenset[str]
+    relative_pronouns: frozenset[str]
     addressee_markers: frozenset[str]
     question_words: frozenset[str]
 
@@ -122,6 +123,7 @@ def lexicon() -> QuoteLexicon:
         clause_opening_cue_ends=keys(hi.CLAUSE_OPENING_CUE_ENDS),
         demonstratives=keys(hi.DEMONSTRATIVES), nouns_needing_aux=keys(hi.NOUNS_NEEDING_AUX),
         reflexives=keys(hi.REFLEXIVES),
+        relative_pronouns=keys(hi.RELATIVE_PRONOUNS),
         case_markers=keys(hi.SUBJECT_MARKERS, hi.GENITIVE_MARKERS, hi.OBJECT_MARKERS,
                           hi.OBLIQUE_MARKERS), addressee_markers=keys(hi.ADDRESSEE_MARKERS),
         question_words=keys(hi.QUESTION_WORDS),
@@ -510,6 +512,17 @@ class _Context:
                 if sp is not None:
                     a, b = self.toks[sp.start].start, self.toks[sp.end - 1].end
                     cands.append((a, self._role(j + 1), self.entity_in(a, b), self.text[a:b]))
+        # X, जिनका हाल ही में तबादला हुआ, उनका कहना है: the head of a relative clause
+        # is taken up again by the pronoun after it
+        s_lo = self.tok_at(self.sentence_start(char))
+        for k in range(s_lo + 1, tok_index):
+            if (self.toks[k].key in self.lex.relative_pronouns
+                    and any(t.text == "," for t in self.toks[k + 1:tok_index])):
+                head_end = k - 1 if self.toks[k - 1].text == "," else k
+                sp = self.np_back(head_end, s_lo, "hi")
+                if sp is not None:
+                    a, b = self.toks[sp.start].start, self.toks[sp.end - 1].end
+                    return self.entity_in(a, b), self.text[a:b]
         if not cands:
             return None, None
         by_sentence: dict[int, list[tuple[int, int, str | None, str]]] = {}

@@ -113,3 +113,6 @@ REFLEXIVES = frozenset({"अपनी", "अपने", "अपना"})
 # X से (जब) पूछा गया ... तो उन्होंने कहा: the person asked answers.
 ADDRESSEE_MARKERS = frozenset({"से"})
 QUESTION_WORDS = frozenset({"पूछा", "पूछे", "पूछी", "पूछने", "पूछते"})
+# Relative pronouns after the noun they qualify (X, जिनका ... , उनका कहना है).
+RELATIVE_PRONOUNS = frozenset({"जिनका", "जिनकी", "जिनके", "जिन्होंने", "जिसने", "जिसका", "जिसकी",
+                               "जिसके", "जो"})
