@@ -1,16 +1,23 @@
 """Quotes: who said what, in Hindi and English.
 
-Direct quotes are the text between quotation marks (" “ ” ‘ ’ ' « »), also when a quote opens
-mid-sentence and runs over sentence ends, and when only its closing mark is there (the quote
-then starts after the speech cue: X ने कहा कि ... ").  Indirect speech is found from speech
-cues (X ने कहा कि ..., X के अनुसार, X का कहना है, X said, according to X).
+Direct quotes are the text between quotation marks (" “ ” ‘ ’ ' « », and '' typed for a double
+mark), also when a quote opens mid-sentence and runs over sentence ends, when only its closing
+mark is there (the quote then starts after the speech cue: X ने कहा कि ... "), and when it is
+left unclosed before the next one opens.  A short quotation inside a clause is a term or a
+title, not speech.  Indirect speech is found from speech cues (X ने कहा कि ..., X के अनुसार,
+X का कहना/दावा है, X कहते हैं, रिपोर्ट में कहा गया है, X said, according to X).
 
 The speaker is read off the cue (the noun phrase before ने, before का कहना, before के अनुसार,
-before or after 'said') and resolved to an entity of `doc.entities` whose mention lies in that
-phrase.  Pronouns (उन्होंने, उनके, he, she) go to the nearest earlier speaking person: a PER
-entity that is the subject of a clause, else the nearest PER mention, else (no entities) the
-nearest earlier subject phrase.  For a resolved pronoun `speaker_text` is the antecedent's
-surface words; otherwise it is the speaker phrase as written.
+the agent of a passive, before or after 'said') and resolved to an entity of `doc.entities`
+whose mention lies in that phrase; a group without a name (पुलिस, दो बूढ़ी महिलाएं) stays the
+speaker's words.  A source cue gives way to a speech verb with its own speaker in its clause
+(चार्जशीट के मुताबिक X ने कहा कि: X), and a report in an outlet speaks for the outlet (X में
+छपी ख़बर के अनुसार: X).  A Hindi pronoun (उन्होंने, उनका, वो) goes back sentence by sentence
+to the last subject (else topic or possessor) of the first sentence that has one: persons,
+earlier speakers, X ने subjects and unnamed groups, never words inside quotes; with no one
+before it, it takes the next person named as a speaker.  English pronouns go to the nearest
+earlier speaking person.  For a resolved pronoun `speaker_text` is the antecedent's surface
+words; otherwise it is the speaker phrase as written.
 """
 
 from __future__ import annotations
@@ -491,10 +498,11 @@ class _Context:
         types = ("PER", "PERSON", "ORG") if singular else ("PER", "PERSON")
         # (position, role, entity id, surface)
         cands: list[tuple[int, int, str | None, str]] = []
-        for m_start, m_end, entity_id, etype in self.mentions:
+        first = bisect.bisect_left(self.mention_starts, window_lo)
+        for m_start, m_end, entity_id, etype in self.mentions[first:]:
             if m_start >= char:
                 break
-            if m_start < window_lo or etype not in types or self.in_quote(m_start):
+            if etype not in types or self.in_quote(m_start):
                 continue
             cands.append((m_start, self._role(self.tok_at(m_end)), entity_id,
                           self.text[m_start:m_end]))
@@ -581,7 +589,7 @@ def _quote_marks(text: str, p_start: int, p_end: int) -> list[tuple[int | None, 
                   and before_space in ",:" and not nxt.isspace()):
                 # कहा, "...: a new quote opens while one is open; the open one was left
                 # unclosed and ends at a sentence end, within a few sentences
-                ends = [m.end() for m in _SENTENCE_END.finditer(text, open_at, pos - 2)]
+                ends = [e.end() for e in _SENTENCE_END.finditer(text, open_at, pos - 2)]
                 if ends:
                     pairs.append((open_at, ends[min(len(ends), MAX_UNCLOSED_SENTENCES) - 1]))
                 open_at = pos
