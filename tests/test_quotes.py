@@ -265,3 +265,11 @@ def test_pronoun_after_a_relative_clause_goes_to_its_head():
             "सीमा पर हालात अब शांत हैं।")
     [q] = quotes(text)
     assert q.speaker_text == "गांव के एक बुज़ुर्ग शिक्षक"
+
+
+def test_the_one_asking_is_not_the_one_asked():
+    text = ("निर्देशक सुनील दत्त सेट पर पहुंचे. नए अभिनेता रोहन से उन्होंने पूछा कि "
+            "क्या वे घुड़सवारी जानते हैं।")
+    people = [entity(text, "SUNIL", "सुनील दत्त"), entity(text, "ROHAN", "रोहन")]
+    [q] = quotes(text, people)
+    assert q.speaker == "SUNIL"

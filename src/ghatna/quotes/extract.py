@@ -462,9 +462,11 @@ class _Context:
             return 2
         if key in self.lex.oblique_markers:
             # X से जब पूछा गया ... तो उन्होंने कहा: the one asked is the one who answers
-            ahead = self.toks[end + 1:end + 1 + QUESTION_REACH]
+            # (not in X से उन्होंने पूछा, where the pronoun asks)
+            ahead = self.toks[end + 1:end + 2 + QUESTION_REACH]
             if key in self.lex.addressee_markers and any(
-                    t.key in self.lex.question_words for t in ahead):
+                    t.key in self.lex.question_words and u.key in self.lex.passive_helpers
+                    for t, u in zip(ahead, ahead[1:], strict=False)):
                 return 2
             return 0
         if (key in self.lex.genitive_markers or key in self.lex.object_markers
