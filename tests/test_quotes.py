@@ -229,6 +229,9 @@ def test_converb_words_follow_the_main_verbs_ki():
     [q] = quotes("प्रधानाचार्य रमा शुक्ला ने यह कहते हुए बात करने से मना कर दिया कि "
                  "मामला जांच में है।")
     assert q.speaker_text == "प्रधानाचार्य रमा शुक्ला" and q.text == "मामला जांच में है"
+    # where the main verb is a speech verb itself, it carries the words
+    [q] = quotes("मंत्री ने नुकसान का ब्योरा बताते हुए कहा कि राहत का काम तेज़ी से चल रहा है।")
+    assert q.speaker_text == "मंत्री" and q.cue == "कहा"
 
 
 def test_reported_words_may_start_after_a_paragraph_break():

@@ -773,9 +773,13 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
                             or (passive and toks[nxt].key in ctx.lex.passive_helpers)):
             nxt += 1
         if cue.kind == "converb":
-            # यह कहते हुए मना कर दिया कि ...: the words follow the main verb's कि
-            nxt = next((k for k in range(nxt, min(hi, nxt + CONVERB_REACH))
-                        if toks[k].key in ctx.lex.complementisers), hi)
+            # यह कहते हुए मना कर दिया कि ...: the words follow the main verb's कि; where the
+            # main verb is a speech verb (बताते हुए कहा कि), that cue carries them
+            ki = next((k for k in range(nxt, min(hi, nxt + CONVERB_REACH))
+                       if toks[k].key in ctx.lex.complementisers), hi)
+            if any(nxt <= c.first < ki for c in ctx.cues):
+                continue
+            nxt = ki
         opens_clause = nxt < hi and (toks[nxt].text in ",:" or toks[nxt].key in ctx.lex.complementisers)
         opens_clause = opens_clause or toks[cue.end - 1].key in ctx.lex.clause_opening_cue_ends
         if opens_clause and nxt + 1 >= hi:
