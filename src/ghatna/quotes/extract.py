@@ -1,16 +1,23 @@
 """Quotes: who said what, in Hindi and English.
 
-Direct quotes are the text between quotation marks (" “ ” ‘ ’ ' « »), also when a quote opens
-mid-sentence and runs over sentence ends, and when only its closing mark is there (the quote
-then starts after the speech cue: X ने कहा कि ... ").  Indirect speech is found from speech
-cues (X ने कहा कि ..., X के अनुसार, X का कहना है, X said, according to X).
+Direct quotes are the text between quotation marks (" “ ” ‘ ’ ' « », and '' typed for a double
+mark), also when a quote opens mid-sentence and runs over sentence ends, when only its closing
+mark is there (the quote then starts after the speech cue: X ने कहा कि ... "), and when it is
+left unclosed before the next one opens.  A short quotation inside a clause is a term or a
+title, not speech.  Indirect speech is found from speech cues (X ने कहा कि ..., X के अनुसार,
+X का कहना/दावा है, X कहते हैं, रिपोर्ट में कहा गया है, X said, according to X).
 
 The speaker is read off the cue (the noun phrase before ने, before का कहना, before के अनुसार,
-before or after 'said') and resolved to an entity of `doc.entities` whose mention lies in that
-phrase.  Pronouns (उन्होंने, उनके, he, she) go to the nearest earlier speaking person: a PER
-entity that is the subject of a clause, else the nearest PER mention, else (no entities) the
-nearest earlier subject phrase.  For a resolved pronoun `speaker_text` is the antecedent's
-surface words; otherwise it is the speaker phrase as written.
+the agent of a passive, before or after 'said') and resolved to an entity of `doc.entities`
+whose mention lies in that phrase; a group without a name (पुलिस, दो बूढ़ी महिलाएं) stays the
+speaker's words.  A source cue gives way to a speech verb with its own speaker in its clause
+(चार्जशीट के मुताबिक X ने कहा कि: X), and a report in an outlet speaks for the outlet (X में
+छपी ख़बर के अनुसार: X).  A Hindi pronoun (उन्होंने, उनका, वो) goes back sentence by sentence
+to the last subject (else topic or possessor) of the first sentence that has one: persons,
+earlier speakers, X ने subjects and unnamed groups, never words inside quotes; with no one
+before it, it takes the next person named as a speaker.  English pronouns go to the nearest
+earlier speaking person.  For a resolved pronoun `speaker_text` is the antecedent's surface
+words; otherwise it is the speaker phrase as written.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ QUOTE_LANGS = ("hi", "en")
 _OPENERS = {"“": "double", "„": "double", "«": "double", "‘": "single"}
 _CLOSERS = {"”": "double", "»": "double", "’": "single"}
 _QUOTE_CHARS = re.compile("[“”„«»‘’\"']")
+# Quotation marks as writers type them: two straight single marks ('') stand for one double.
+_QUOTE_MARKS = re.compile("''|[“”„«»‘’\"']")
 _SENTENCE_END = re.compile(r"[।॥?!\n]|\.(?=[\s\u0900-\u097F\"”’'“‘]|$)")
 MIN_QUOTE_TOKENS = 3
 # Without a speech cue, short quoted text is a title or a term ('ला ला लैंड'), not a quote.
@@ -38,6 +47,14 @@ POST_CUE_REACH = 8
 # A cue before a quote is close to the opening mark (X ने ... आरोप लगाया कि “).
 PRE_CUE_REACH = 6
 MAX_NP_TOKENS = 8
+# X अपनी नई किताब 'नाम' में लिखते हैं: a reflexive adjunct between subject and verb.
+MAX_ADJUNCT_TOKENS = 12
+# यह कहते हुए मना कर दिया कि: a converb's words follow the main verb's कि within this reach.
+CONVERB_REACH = 10
+# X से (जब ये) पूछा गया: the question word lies within this many tokens of से.
+QUESTION_REACH = 4
+# A quote left unclosed before the next one opens runs at most this many sentences.
+MAX_UNCLOSED_SENTENCES = 4
 # A pronoun's antecedent lies in its sentence or the few before it.
 PRONOUN_REACH = 8
 PRONOUN_REACH_CHARS = 1500
@@ -62,6 +79,24 @@ class QuoteLexicon:
     not_names: frozenset[str]
     auxiliaries: frozenset[str]
     passive_helpers: frozenset[str]
+    oblique_markers: frozenset[str]
+    object_markers: frozenset[str]
+    singular_pronouns: frozenset[str]
+    group_nouns: frozenset[str]
+    conjunctions: frozenset[str]
+    verb_helpers: frozenset[str]
+    report_nouns: frozenset[str]
+    medium_markers: frozenset[str]
+    cue_tails: frozenset[str]
+    clause_opening_cue_ends: frozenset[str]
+    demonstratives: frozenset[str]
+    agent_postpositions: tuple[tuple[str, ...], ...]
+    nouns_needing_aux: frozenset[str]
+    reflexives: frozenset[str]
+    case_markers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    addressee_markers: frozenset[str]
+    question_words: frozenset[str]
 
 
 @cache
@@ -87,6 +122,19 @@ def lexicon() -> QuoteLexicon:
         skip_before_verb=keys(hi.SKIP_BEFORE_VERB, en.SKIP_BEFORE_VERB),
         name_joiners=keys(en.NAME_JOINERS), not_names=keys(en.NOT_NAMES),
         auxiliaries=keys(hi.AUXILIARIES), passive_helpers=keys(hi.PASSIVE_HELPERS),
+        oblique_markers=keys(hi.OBLIQUE_MARKERS), object_markers=keys(hi.OBJECT_MARKERS),
+        singular_pronouns=keys(hi.SINGULAR_PRONOUNS), group_nouns=keys(hi.GROUP_NOUNS),
+        conjunctions=keys(hi.CONJUNCTIONS), verb_helpers=keys(hi.VERB_HELPERS),
+        report_nouns=keys(hi.REPORT_NOUNS), medium_markers=keys(hi.MEDIUM_MARKERS),
+        cue_tails=keys(hi.AUXILIARIES, hi.CUE_TAILS),
+        clause_opening_cue_ends=keys(hi.CLAUSE_OPENING_CUE_ENDS),
+        demonstratives=keys(hi.DEMONSTRATIVES), nouns_needing_aux=keys(hi.NOUNS_NEEDING_AUX),
+        reflexives=keys(hi.REFLEXIVES),
+        relative_pronouns=keys(hi.RELATIVE_PRONOUNS),
+        case_markers=keys(hi.SUBJECT_MARKERS, hi.GENITIVE_MARKERS, hi.OBJECT_MARKERS,
+                          hi.OBLIQUE_MARKERS), addressee_markers=keys(hi.ADDRESSEE_MARKERS),
+        question_words=keys(hi.QUESTION_WORDS),
+        agent_postpositions=tuple(tuple(fold(w) for w in seq) for seq in hi.AGENT_POSTPOSITIONS),
     )
 
 
@@ -133,6 +181,8 @@ class _Context:
             ((m.start, m.end, e.id, (m.type or e.type or "").upper())
              for e in doc.entities for m in e.mentions), key=lambda x: (x[0], x[1]))
         self.mention_starts = [m[0] for m in self.mentions]
+        self.quoted: list[tuple[int, int]] = []  # spans of the quotes found, once found
+        self.nested: list[tuple[int, str | None, str]] = []  # speakers inside reported words
 
     def _find_cues(self) -> list[_Cue]:
         lex = self.lex
@@ -145,6 +195,9 @@ class _Context:
                     seq = tuple(t.key for t in toks[i:i + size])
                     if seq in lex.cues:
                         kind, lang = lex.cues[seq]
+                        if size == 1 and seq[0] in lex.nouns_needing_aux and not (
+                                i + 1 < len(toks) and toks[i + 1].key in lex.auxiliaries):
+                            continue  # का आरोप है कि is speech, आरोप पत्र and आरोप लगा था not
                         found.append(_Cue(i, i + size, kind, lang))
                         i += size - 1
                         break
@@ -241,7 +294,13 @@ class _Context:
             if j > lo and toks[j - 1].key in lex.nominative_pronouns:
                 return _Speaker(j - 1, j, pronoun=True)
             return self.np_back(j, lo, "en")
-        if cue.kind == "ergative":
+        if cue.kind == "medium":
+            # इंडियन एक्सप्रेस में ख़बर छपी है कि
+            j = cue.first
+            if j - 1 > lo and toks[j - 1].key in lex.medium_markers:
+                return self.np_back(j - 1, lo, "hi")
+            return None
+        if cue.kind in ("ergative", "converb"):
             for j in range(cue.first - 1, lo - 1, -1):
                 key = toks[j].key
                 if key in lex.ergative_pronouns:
@@ -253,9 +312,7 @@ class _Context:
                 if key in lex.complementisers:
                     return None
             return None
-        j = cue.first
-        while j > lo and toks[j - 1].key in lex.skip_before_verb:
-            j -= 1
+        j = self._skip_adverbs(cue.first, lo)
         if j <= lo:
             return self._genitive_after(cue, hi) if cue.kind == "genitive" else None
         key = toks[j - 1].key
@@ -264,13 +321,68 @@ class _Context:
                 return _Speaker(j - 1, j, pronoun=True)
             if key in lex.first_person:
                 return None
+            if key in lex.oblique_markers:
+                j = self._before_reflexive_adjunct(j, lo)
+                if j <= lo:
+                    return None
+                if toks[j - 1].key in lex.nominative_pronouns:
+                    return _Speaker(j - 1, j, pronoun=True)
             return self.np_back(j, lo, "hi")
         # genitive (X का कहना है) and source (X के अनुसार)
         if key in lex.genitive_pronouns:
             return _Speaker(j - 1, j, pronoun=True)
         if key in lex.genitive_markers:
-            return self.np_back(j - 1, lo, "hi")
+            return self._medium_owner(self.np_back(j - 1, lo, "hi"), lo)
         return self._genitive_after(cue, hi) if cue.kind == "genitive" else None
+
+    def _medium_owner(self, sp: _Speaker | None, lo: int) -> _Speaker | None:
+        """X में छपी ख़बर के अनुसार: the report speaks for X, the outlet it appeared in."""
+        if sp is None or self.toks[sp.end - 1].key not in self.lex.report_nouns:
+            return sp
+        if sp.start - 1 > lo and self.toks[sp.start - 1].key in self.lex.medium_markers:
+            return self.np_back(sp.start - 1, lo, "hi") or sp
+        return sp
+
+    def _before_reflexive_adjunct(self, j: int, lo: int) -> int:
+        """X अपनी किताब 'नाम' में लिखते हैं: the subject stands before the adjunct that opens
+        with a reflexive (अपनी, अपने); token index of the adjunct's start, or `lo`."""
+        for k in range(j - 1, max(lo, j - MAX_ADJUNCT_TOKENS) - 1, -1):
+            t = self.toks[k]
+            if t.key in self.lex.reflexives:
+                return k
+            if t.kind == "other" and not _QUOTE_CHARS.fullmatch(t.text):
+                break
+        return lo
+
+    def _skip_adverbs(self, j: int, lo: int) -> int:
+        """Back from token `j` over what may stand between a subject and its verb: particles,
+        a reduplicated adverb (बार-बार), and यह/ये after a subject (पार्टी ये कहती आई है)."""
+        toks, lex = self.toks, self.lex
+        while j > lo:
+            key = toks[j - 1].key
+            if key in lex.skip_before_verb:
+                j -= 1
+            elif j - 3 >= lo and toks[j - 2].text == "-" and toks[j - 3].key == key:
+                j -= 3
+            elif "-" in key and len(set(key.split("-"))) == 1:
+                j -= 1
+            elif (key in lex.demonstratives and j - 2 >= lo and toks[j - 2].kind != "other"
+                  and toks[j - 2].key not in lex.np_stop_hi):
+                j -= 1
+            else:
+                break
+        return j
+
+    def passive_agent(self, cue: _Cue, lo: int) -> _Speaker | None:
+        """The agent of a passive speech verb: रिपोर्ट में कहा गया है, X की ओर से घोषणा की गई."""
+        j = self._skip_adverbs(cue.first, lo)
+        if j > lo and self.toks[j - 1].key in self.lex.demonstratives:
+            j -= 1  # X की ओर से यह घोषणा की गई
+        for marker in self.lex.agent_postpositions:
+            k = j - len(marker)
+            if k > lo and tuple(t.key for t in self.toks[k:j]) == marker:
+                return self.np_back(k, lo, "hi")
+        return None
 
     def _genitive_after(self, cue: _Cue, hi: int) -> _Speaker | None:
         """यह कहना है X का: the speaker follows the cue and ends at का."""
@@ -311,6 +423,8 @@ class _Context:
         for _ in range(PRONOUN_REACH):
             window_lo = self.sentence_start(max(0, window_lo - 1))
         window_lo = max(window_lo, char - PRONOUN_REACH_CHARS)
+        if not self.toks[tok_index].text.isascii():
+            return self._resolve_hindi_pronoun(tok_index, window_lo, previous)
         persons = [m for m in self.mentions if window_lo <= m[0] and m[1] <= char
                    and m[3] in ("PER", "PERSON")]
         subjects = self._subjects_before(self.tok_at(window_lo), tok_index)
@@ -333,6 +447,105 @@ class _Context:
             return entity_id, surface
         return None, None
 
+    def in_quote(self, char: int) -> bool:
+        """Whether `char` lies inside quoted (reported) words: their people are not narrative."""
+        return any(a <= char < b for a, b in self.quoted)
+
+    def _role(self, end: int) -> int:
+        """How likely the phrase ending before token `end` is a clause's subject: 2 for a
+        subject (X ने, bare X), 1 for a topic or possessor (X को, X का), 0 for an oblique
+        (X से, X में, X पर), which is rarely the one who speaks next."""
+        if end >= len(self.toks):
+            return 2
+        key = self.toks[end].key
+        if key in self.lex.subject_markers:
+            return 2
+        if key in self.lex.oblique_markers:
+            # X से जब पूछा गया ... तो उन्होंने कहा: the one asked is the one who answers
+            # (not in X से उन्होंने पूछा, where the pronoun asks)
+            ahead = self.toks[end + 1:end + 2 + QUESTION_REACH]
+            if key in self.lex.addressee_markers and any(
+                    t.key in self.lex.question_words and u.key in self.lex.passive_helpers
+                    for t, u in zip(ahead, ahead[1:], strict=False)):
+                return 2
+            return 0
+        if (key in self.lex.genitive_markers or key in self.lex.object_markers
+                or key in self.lex.conjunctions):
+            return 1  # X और Y का: the role is the conjunct's, which is later in the sentence
+        return 2
+
+    def _group_speaker_ends(self, end: int) -> bool:
+        """Whether a group noun ending before token `end` ends its phrase: a case marker or
+        particle follows, or a verb with its helper (महिलाएं लेटी हुई थीं), not another noun
+        (पत्रकार सम्मेलन, निवासी हाजी रुहुल्ला)."""
+        if end >= len(self.toks):
+            return False
+        key = self.toks[end].key
+        lex = self.lex
+        if (key in lex.subject_markers or key in lex.genitive_markers or key in lex.object_markers
+                or key in lex.oblique_markers or key in lex.skip_before_verb):
+            return True
+        return end + 1 < len(self.toks) and (self.toks[end + 1].key in lex.auxiliaries
+                                             or self.toks[end + 1].key in lex.verb_helpers)
+
+    def _resolve_hindi_pronoun(self, tok_index: int, window_lo: int,
+                               previous: list[tuple[int, str | None, str]]
+                               ) -> tuple[str | None, str | None]:
+        """A Hindi pronoun's antecedent: going back sentence by sentence, the last subject
+        (else topic or possessor) of the first sentence that has one.  Candidates are persons
+        (organisations too for a singular pronoun), earlier speakers, X ने subjects and
+        unnamed groups (दो महिलाएं, पुलिस); words inside quotes are not candidates."""
+        char = self.toks[tok_index].start
+        singular = self.toks[tok_index].key in self.lex.singular_pronouns
+        types = ("PER", "PERSON", "ORG") if singular else ("PER", "PERSON")
+        # (position, role, entity id, surface)
+        cands: list[tuple[int, int, str | None, str]] = []
+        first = bisect.bisect_left(self.mention_starts, window_lo)
+        for m_start, m_end, entity_id, etype in self.mentions[first:]:
+            if m_start >= char:
+                break
+            if etype not in types or self.in_quote(m_start):
+                continue
+            cands.append((m_start, self._role(self.tok_at(m_end)), entity_id,
+                          self.text[m_start:m_end]))
+        lo = self.tok_at(window_lo)
+        for pos, entity_id, surface in self._subjects_before(lo, tok_index):
+            if not self.in_quote(pos):
+                cands.append((pos, 2, entity_id, surface))
+        for pos, entity_id, surface in previous + self.nested:
+            if window_lo <= pos < char:
+                cands.append((pos, 2, entity_id, surface))
+        for j in range(lo, tok_index):
+            if (self.toks[j].key in self.lex.group_nouns and self._group_speaker_ends(j + 1)
+                    and not self.in_quote(self.toks[j].start)):
+                sp = self.np_back(j + 1, max(lo, j + 1 - MAX_NP_TOKENS), "hi")
+                if sp is not None:
+                    a, b = self.toks[sp.start].start, self.toks[sp.end - 1].end
+                    cands.append((a, self._role(j + 1), self.entity_in(a, b), self.text[a:b]))
+        # X, जिनका हाल ही में तबादला हुआ, उनका कहना है: the head of a relative clause
+        # is taken up again by the pronoun after it
+        s_lo = self.tok_at(self.sentence_start(char))
+        for k in range(s_lo + 1, tok_index):
+            if (self.toks[k].key in self.lex.relative_pronouns
+                    and any(t.text == "," for t in self.toks[k + 1:tok_index])):
+                head_end = k - 1 if self.toks[k - 1].text == "," else k
+                sp = self.np_back(head_end, s_lo, "hi")
+                if sp is not None:
+                    a, b = self.toks[sp.start].start, self.toks[sp.end - 1].end
+                    return self.entity_in(a, b), self.text[a:b]
+        if not cands:
+            return None, None
+        by_sentence: dict[int, list[tuple[int, int, str | None, str]]] = {}
+        for c in cands:
+            by_sentence.setdefault(self.sentence_start(c[0]), []).append(c)
+        for start in sorted(by_sentence, reverse=True):
+            fit = [c for c in by_sentence[start] if c[1] >= 1]
+            if fit:
+                _pos, _role, entity_id, surface = max(fit, key=lambda c: (c[1], c[0]))
+                return entity_id, surface
+        _pos, _role, entity_id, surface = max(cands)
+        return entity_id, surface
+
     def _subjects_before(self, lo: int, hi: int) -> list[tuple[int, str | None, str]]:
         """Non-pronoun subjects (X ने, X said) in token range [lo, hi)."""
         out = []
@@ -353,34 +566,50 @@ def _quote_marks(text: str, p_start: int, p_end: int) -> list[tuple[int | None, 
     pairs: list[tuple[int | None, int | None]] = []
     open_at: int | None = None
     open_family: str | None = None
-    for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
+    for m in _QUOTE_MARKS.finditer(text, p_start, p_end):
         pos, ch = m.start(), m.group()
         prev = text[pos - 1] if pos > p_start else " "
-        nxt = text[pos + 1] if pos + 1 < p_end else " "
-        if ch in "'’" and prev.isalnum() and nxt.isalnum():
-            continue  # apostrophe
+        nxt = text[m.end()] if m.end() < p_end else " "
+        if ch == "''":
+            ch = '"'
+        if ch in "'’" and _is_latin(prev) and _is_latin(nxt):
+            continue  # apostrophe (don't); Devanagari has none, so 'गए'उत्तर closes a quote
         if ch in ('"', "'"):
             # Straight marks: which role depends on the spaces around them.  Writers mix
             # them with curly ones (“ ... ") and glue the next sentence on (है."अगला).
             family = "double" if ch == '"' else "single"
             before_space = text[pos - 2] if pos - 2 >= p_start else ""
-            can_open = (prev.isspace() or prev in "([{—–-:,") and (
-                not nxt.isspace() or before_space in ",:")  # कहा, " देश ...
+            can_open = prev in "([{—–-:," or (prev.isspace() and (
+                not nxt.isspace() or before_space in ",:"))  # कहा, " देश ... / कहा,''  देश
             can_close = not prev.isspace() and (
                 nxt.isspace() or not nxt.isalnum() or prev in ".?!।,")
-            if open_family == family and can_close:
-                role = "close"
-            elif can_open and open_family is None:
+            if open_family == family and (can_close or not prev.isspace()):
+                role = "close"  # glued to the next word: 'हारे'उत्तर
+            elif can_open and (open_family is None or (open_family, family) == ("single", "double")):
                 role = "open"
+            elif (open_family == family == "double" and open_at is not None and prev.isspace()
+                  and before_space in ",:" and not nxt.isspace()):
+                # कहा, "...: a new quote opens while one is open; the open one was left
+                # unclosed and ends at a sentence end, within a few sentences
+                ends = [e.end() for e in _SENTENCE_END.finditer(text, open_at, pos - 2)]
+                if ends:
+                    pairs.append((open_at, ends[min(len(ends), MAX_UNCLOSED_SENTENCES) - 1]))
+                open_at = pos
+                continue
             elif can_close and family == "double":
                 role = "close"
             else:
                 continue
         elif ch in _OPENERS:
             family, role = _OPENERS[ch], "open"
+            if open_family == family and (prev in ".?!।" or prev.isalnum()):
+                role = "close"  # an opening mark typed at a quote's end (हैं.“अगला)
         else:
             family, role = _CLOSERS[ch], "close"
         if role == "open":
+            if open_family == "single" and family == "double":
+                # a stray single mark (a headline's) holds no double-quoted speech
+                open_at, open_family = None, None
             if open_family is None:
                 open_at, open_family = pos, family
             elif family == open_family:
@@ -451,7 +680,8 @@ def _direct_quote(ctx: _Context, open_mark: int | None, close_mark: int | None, 
         return _Raw(start, end, True, cue, speaker, None, close_mark)
 
     end_char = close_mark if close_mark is not None else p_end
-    start, end = _strip(text, open_mark + 1, end_char)
+    body = open_mark + (2 if text.startswith("''", open_mark) else 1)
+    start, end = _strip(text, body, end_char)
     if _word_count(ctx, start, end) < MIN_QUOTE_TOKENS:
         return None
     # before the quote: back to the sentence start (or the previous quote's end)
@@ -474,6 +704,17 @@ def _direct_quote(ctx: _Context, open_mark: int | None, close_mark: int | None, 
     pre_option = [(pre[-1], pre_lo, pre_hi)] if pre else []
     post_option = [(post[0], post_lo, post_hi)] if post else []
     options = post_option + pre_option if sentence_initial else pre_option + post_option
+    if _word_count(ctx, start, end) < MIN_UNTAGGED_QUOTE_TOKENS and pre_option:
+        # X के मुताबिक A और B में 'इशरत की हत्या' को लेकर ...: a short quotation after other
+        # words of the cue's clause is a term the clause uses, not the words it reports
+        # (and so is one the clause goes on after: X का दावा है कि 'गियर फ़िट' नाम की घड़ी ...)
+        between = ctx.toks[pre[-1].end:pre_hi]
+        after = ctx.tok_at(close_mark + 1) if close_mark is not None else len(ctx.toks)
+        if any(t.kind != "other" and t.key not in ctx.lex.complementisers
+               and t.key not in ctx.lex.cue_tails for t in between) or (
+                after < len(ctx.toks) and ctx.toks[after].kind != "other"
+                and ctx.toks[after].start < ctx.sentence_end(close_mark + 1)):
+            options = post_option
     for cue, lo, hi in options:
         speaker = ctx.speaker_of(cue, lo, hi)
         if speaker is not None:
@@ -486,6 +727,10 @@ def _direct_quote(ctx: _Context, open_mark: int | None, close_mark: int | None, 
             return _Raw(start, end, True, None, speaker, open_mark, close_mark)
     if _word_count(ctx, start, end) < MIN_UNTAGGED_QUOTE_TOKENS:
         return None
+    if close_mark is not None:
+        after = ctx.tok_at(close_mark + 1)
+        if after < len(ctx.toks) and ctx.toks[after].key in ctx.lex.case_markers:
+            return None  # अपनी किताब 'द लाइफ़ एंड टाइम्स ऑफ़ नरगिस' में: a title, not speech
     cue = options[0][0] if options else None
     return _Raw(start, end, True, cue, None, open_mark, close_mark)
 
@@ -499,6 +744,7 @@ def _is_latin(word: str) -> bool:
 def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
     used = {id(r.cue) for r in direct if r.cue is not None}
     used_at = [ctx.toks[r.cue.first].start for r in direct if r.cue is not None]
+    opened = {r.open_mark for r in direct if r.open_mark is not None}  # marks of direct quotes
     covered = [(r.start, r.end) for r in direct]
     raws: list[_Raw] = []
 
@@ -509,20 +755,42 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
     for cue in ctx.cues:
         if id(cue) in used or inside_direct(toks[cue.first].start):
             continue
-        if cue.end < len(toks) and toks[cue.end].key in lexicon().passive_helpers:
-            continue  # कहा जाता है: it is said, no speaker
         s_char = ctx.sentence_start(toks[cue.first].start)
         e_char = ctx.sentence_end(toks[cue.first].start)
         lo, hi = ctx.tok_at(s_char), ctx.tok_at(e_char)
-        # the sentence may have a quotation mark: stop the content there
-        mark = _QUOTE_CHARS.search(ctx.text, toks[cue.first].start, e_char)
-        speaker = ctx.speaker_of(cue, lo, hi)
+        passive = cue.end < len(toks) and toks[cue.end].key in ctx.lex.passive_helpers
+        if passive:
+            # कहा जाता है: it is said, no speaker; रिपोर्ट में कहा गया है: the report says
+            speaker = ctx.passive_agent(cue, lo)
+        else:
+            speaker = ctx.speaker_of(cue, lo, hi)
         if speaker is None:
             continue
+        if cue.kind == "source" and speaker.start < cue.first and _inner_speech(ctx, cue, hi):
+            continue  # रिपोर्ट के मुताबिक X ने कहा कि ...: X said it, the report tells so
         nxt = cue.end
-        while nxt < hi and toks[nxt].key in lexicon().auxiliaries:
+        while nxt < hi and (toks[nxt].key in ctx.lex.cue_tails
+                            or (passive and toks[nxt].key in ctx.lex.passive_helpers)):
             nxt += 1
+        if cue.kind == "converb":
+            # यह कहते हुए मना कर दिया कि ...: the words follow the main verb's कि; where the
+            # main verb is a speech verb (बताते हुए कहा कि), that cue carries them
+            ki = next((k for k in range(nxt, min(hi, nxt + CONVERB_REACH))
+                       if toks[k].key in ctx.lex.complementisers), hi)
+            if any(nxt <= c.first < ki for c in ctx.cues):
+                continue
+            nxt = ki
         opens_clause = nxt < hi and (toks[nxt].text in ",:" or toks[nxt].key in ctx.lex.complementisers)
+        opens_clause = opens_clause or toks[cue.end - 1].key in ctx.lex.clause_opening_cue_ends
+        if opens_clause and nxt + 1 >= hi:
+            # X ने कहा कि<newline>...: the words start in the next paragraph
+            after = len(ctx.text) - len(ctx.text[e_char:].lstrip())
+            if after < len(ctx.text) and after > e_char:
+                e_char = ctx.sentence_end(after)
+                hi = ctx.tok_at(e_char)
+        # a quotation in the sentence is its own quote: stop the content there
+        mark = next((r.start - 1 for r in direct
+                     if toks[cue.first].start < r.start - 1 < e_char), None)
         while nxt < hi and toks[nxt].text in ",:":
             nxt += 1
         if cue.lang == "en" and cue.kind == "verb":
@@ -541,10 +809,9 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
             nxt += 1
         # Hindi reported speech needs कि or a comma after the cue (not 'घोषणा की क्योंकि')
         needs_opener = cue.lang == "hi" and cue.kind != "source"
-        if nxt < hi and (opens_clause or not needs_opener) and not (
-                toks[nxt].kind == "other" and toks[nxt].text in "\"“‘'"):
+        if nxt < hi and (opens_clause or not needs_opener) and toks[nxt].start not in opened:
             start = toks[nxt].start
-            end = mark.start() if mark and mark.start() > start else e_char
+            end = mark if mark is not None and mark > start else e_char
         else:
             # the cue closes the sentence: '..., उन्होंने कहा।' / '..., he said.'
             first = min(speaker.start, cue.first)
@@ -561,14 +828,51 @@ def _indirect_quotes(ctx: _Context, direct: list[_Raw]) -> list[_Raw]:
     return raws
 
 
+def _inner_speech(ctx: _Context, source: _Cue, hi: int) -> bool:
+    """Whether the clause after a source cue has a speech cue of its own with a speaker."""
+    for c in ctx.cues:
+        if c.first < source.end or c.end > hi:
+            continue
+        if any(t.key in ctx.lex.complementisers for t in ctx.toks[source.end:c.first]):
+            return False
+        if c.kind != "source" and ctx.speaker_of(c, source.end, hi) is not None:
+            return True
+    return False
+
+
+def _nested_speakers(ctx: _Context, raws: list[_Raw]) -> list[tuple[int, str | None, str]]:
+    """Named speakers inside reported words (X ने बताया कि Y ने कहा है कि ...): people inside
+    quotes are no pronoun's antecedents, except these."""
+    out = []
+    for raw in raws:
+        if raw.direct:
+            continue
+        lo, hi = ctx.tok_at(raw.start), ctx.tok_at(raw.end)
+        for cue in ctx.cues_between(lo, hi):
+            nxt = cue.end
+            while nxt < hi and ctx.toks[nxt].key in ctx.lex.cue_tails:
+                nxt += 1
+            if cue.kind != "source" and not (nxt < hi and (
+                    ctx.toks[nxt].text in ",:" or ctx.toks[nxt].key in ctx.lex.complementisers)):
+                continue  # उन पर हत्या का आरोप है: no one speaks
+            sp = ctx.speaker_of(cue, lo, hi)
+            if sp is not None and not sp.pronoun:
+                a, b = ctx.toks[sp.start].start, ctx.toks[sp.end - 1].end
+                out.append((a, ctx.entity_in(a, b), ctx.text[a:b]))
+    return out
+
+
 def extract_quotes(doc: Document) -> list[Quote]:
     """The quotes of `doc`, in text order, with speakers resolved against `doc.entities`."""
     ctx = _Context(doc)
     direct = _direct_quotes(ctx)
     raws = sorted(direct + _indirect_quotes(ctx, direct), key=lambda r: r.start)
+    ctx.quoted = [(r.start, r.end) for r in raws]
+    ctx.nested = _nested_speakers(ctx, raws)
     quotes: list[Quote] = []
     previous: list[tuple[int, str | None, str]] = []  # (position, entity, surface) of speakers
     last_direct: tuple[int, str | None, str | None] | None = None  # paragraph, entity, surface
+    unresolved: list[int] = []  # quotes whose pronoun speaker has no earlier person
     for raw in raws:
         entity_id: str | None = None
         surface: str | None = None
@@ -579,6 +883,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 entity_id, surface = ctx.resolve_pronoun(sp.start, previous)
                 if surface is None:
                     surface = ctx.text[a:b]
+                    unresolved.append(len(quotes))
                 else:
                     previous.append((a, entity_id, surface))
             else:
@@ -595,4 +900,22 @@ def extract_quotes(doc: Document) -> list[Quote]:
         quotes.append(Quote(text=ctx.text[raw.start:raw.end], start=raw.start, end=raw.end,
                             direct=raw.direct, speaker=entity_id, speaker_text=surface,
                             cue=cue_text))
+    _resolve_forward(ctx, quotes, unresolved)
     return quotes
+
+
+def _resolve_forward(ctx: _Context, quotes: list[Quote], unresolved: list[int]) -> None:
+    """A pronoun with no person before it (an article that opens with उनका कहना था) stands for
+    the next person named as a speaker, when one follows soon."""
+    pending = set(unresolved)
+    for k in unresolved:
+        q = quotes[k]
+        for n in range(k + 1, len(quotes)):
+            later = quotes[n]
+            if later.start - q.end > PRONOUN_REACH_CHARS:
+                break
+            if later.speaker is None or n in pending:
+                continue
+            if any(m[2] == later.speaker and m[3] in ("PER", "PERSON") for m in ctx.mentions):
+                q.speaker, q.speaker_text = later.speaker, later.speaker_text
+                break
