@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ class Summary:
     characters: int = 0
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    # items read that are not documents (WARC records other than HTML responses), by reason
+    skipped: Counter[str] = field(default_factory=Counter)
 
     def add(self, doc: Document) -> None:
         self.read += 1
@@ -87,6 +90,9 @@ def print_summary(summary: Summary, max_errors: int = 20) -> None:
     table.add_row("read", str(summary.read))
     table.add_row("ok", f"{summary.ok}  (of which unsupported language: {summary.unsupported})")
     table.add_row("failed", str(summary.failed))
+    if summary.skipped:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(summary.skipped.items()))
+        table.add_row("skipped", f"{sum(summary.skipped.values())} records that are not articles ({reasons})")
     table.add_row("time", f"{summary.seconds:.2f} s  ({rate:.1f} documents/s)")
     console.print(table)
     for source, reason in summary.errors[:max_errors]:

@@ -37,9 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_batch_args(p)
     p.add_argument("-o", "--output", type=Path, help="write JSON Lines to this file")
 
-    p = sub.add_parser("ingest", help="extract documents into a DuckDB store")
+    p = sub.add_parser("ingest", help="extract documents (files, directories, WARC archives) into a DuckDB store")
     _add_batch_args(p)
     p.add_argument("--db", type=Path, required=True, help="DuckDB file (created if missing)")
+    p.add_argument("--no-stories", action="store_true",
+                   help="do not cluster documents into stories, link near-duplicates or canonical events")
 
     p = sub.add_parser("query", help="run SQL against a store and print the result")
     p.add_argument("sql")
@@ -86,14 +88,15 @@ def _version() -> str:
     return f"ghatna {__version__}"
 
 
-def _batch(args: argparse.Namespace):  # noqa: ANN202 - (summary, document iterator)
+def _batch(args: argparse.Namespace, stories: bool = False):  # noqa: ANN202 - (summary, document iterator)
     from ghatna.batch import Summary, process
     from ghatna.pipeline import Pipeline, default_stages
     from ghatna.read.sources import iter_sources
 
     summary = Summary()
-    docs = process(iter_sources(args.paths, stdin=sys.stdin), summary, workers=args.workers,
-                   pipeline=Pipeline(default_stages(cameo_dictionary=args.cameo_dictionary)),
+    docs = process(iter_sources(args.paths, stdin=sys.stdin, skipped=summary.skipped), summary,
+                   workers=args.workers,
+                   pipeline=Pipeline(default_stages(cameo_dictionary=args.cameo_dictionary, stories=stories)),
                    progress=False if args.no_progress else None)
     return summary, docs
 
@@ -117,9 +120,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from ghatna.batch import print_summary
     from ghatna.store import Store
 
-    summary, docs = _batch(args)
+    from ghatna.stories import write_with_stories
+
+    summary, docs = _batch(args, stories=not args.no_stories)
     with Store(args.db) as store:
-        store.write(docs)
+        if args.no_stories:
+            store.write(docs)
+        else:
+            write_with_stories(store, docs)
     print_summary(summary)
     return summary.exit_code
 

@@ -25,8 +25,9 @@ class Stage(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
-def default_stages(cameo_dictionary: bool = False) -> list[Stage]:
-    """The full pipeline after structuring, in data-flow order (`cameo_dictionary`: see EventsStage)."""
+def default_stages(cameo_dictionary: bool = False, stories: bool = False) -> list[Stage]:
+    """The full pipeline after structuring, in data-flow order (`cameo_dictionary`: see EventsStage;
+    `stories`: end with the signals the story and near-duplicate indexes compare, see ghatna.stories)."""
     from ghatna.code.events import EventsStage
     from ghatna.code.quantities import QuantitiesStage
     from ghatna.code.quotes import QuotesStage
@@ -36,8 +37,13 @@ def default_stages(cameo_dictionary: bool = False) -> list[Stage]:
     from ghatna.text.normalise import NormaliseStage
     from ghatna.text.segment import SegmentStage
 
-    return [NormaliseStage(), LangIdStage(), SegmentStage(), RecogniseStage(), ResolveStage(), EventsStage(cameo_dictionary),
-            QuantitiesStage(), QuotesStage()]
+    stages: list[Stage] = [NormaliseStage(), LangIdStage(), SegmentStage(), RecogniseStage(), ResolveStage(),
+                           EventsStage(cameo_dictionary), QuantitiesStage(), QuotesStage()]
+    if stories:
+        from ghatna.stories.signals import StorySignalsStage
+
+        stages.append(StorySignalsStage())
+    return stages
 
 
 class Pipeline:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("doc_id", "VARCHAR"), ("source", "VARCHAR"), ("url", "VARCHAR"), ("lang", "VARCHAR"),
         ("status", "VARCHAR"), ("title", "VARCHAR"), ("published", "DATE"), ("authors", "VARCHAR[]"),
         ("captions", "JSON"), ("text", "VARCHAR"), ("sentences", "JSON"), ("ingested_at", "TIMESTAMP"),
-        ("position", "INTEGER"), ("doc", "JSON"),
+        ("position", "INTEGER"), ("doc", "JSON"), ("story_id", "VARCHAR"),
     ],
     "entities": [
         ("doc_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("name", "VARCHAR"), ("type", "VARCHAR"),
@@ -95,14 +95,21 @@ def _list_type(sql_type: str) -> str:
     return "VARCHAR[]" if sql_type == "JSON" else f"{sql_type}[]"
 
 
-def _insert_sql(table: str) -> str:
-    columns = TABLES[table]
+def _insert_sql(table: str, columns: Sequence[tuple[str, str]] | None = None) -> str:
+    columns = columns if columns is not None else TABLES[table]
     selects = []
     for _name, sql_type in columns:
         item = f"unnest(?::{_list_type(sql_type)})"
         selects.append(f"{item}::JSON" if sql_type == "JSON" else item)
     names = ", ".join(_quote(name) for name, _ in columns)
     return f"INSERT INTO {table} ({names}) SELECT {', '.join(selects)}"
+
+
+def insert_columns(con: duckdb.DuckDBPyConnection, table: str, spec: Sequence[tuple[str, str]],
+                   columns: Sequence[list[Any]]) -> None:
+    """Insert rows given column-wise (one list per column of `spec`), in one statement."""
+    if columns and columns[0]:
+        con.execute(_insert_sql(table, spec), list(columns))
 
 
 def _iso_date(value: str | None) -> dt.date | None:
@@ -139,7 +146,7 @@ def _add_document(rows: _Rows, doc: Document, ingested_at: dt.datetime, position
     rows.add("documents", (
         doc_id, doc.source, doc.url, doc.lang, doc.status, doc.title, _iso_date(doc.published),
         list(doc.authors), _json(contract["captions"]), doc.text, _json(contract["sentences"]),
-        ingested_at, position, _json(contract),
+        ingested_at, position, _json(contract), doc.story_id,
     ))
     for entity in doc.entities:
         geo = entity.geo
@@ -198,7 +205,11 @@ class Store:
             self.con = None
 
     def _create_schema(self) -> None:
-        for table, columns in TABLES.items():
+        self.ensure_tables(TABLES)
+
+    def ensure_tables(self, tables: dict[str, list[tuple[str, str]]]) -> None:
+        """Create tables (and columns added since) that are missing; other packages' tables too."""
+        for table, columns in tables.items():
             body = ", ".join(f"{_quote(name)} {sql_type}" for name, sql_type in columns)
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
             # a store written by an earlier version gains the columns added since
@@ -207,9 +218,13 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def write(self, docs: Iterable[Document], batch_size: int = BATCH_SIZE) -> WriteCounts:
+    def write(self, docs: Iterable[Document], batch_size: int = BATCH_SIZE,
+              before_commit: Callable[[duckdb.DuckDBPyConnection, list[Document]], None] | None = None,
+              ) -> WriteCounts:
         """Store documents (ok and unsupported_language) and error records, replacing earlier rows
-        with the same doc_id.  Consumes `docs` lazily, `batch_size` documents per transaction."""
+        with the same doc_id.  Consumes `docs` lazily, `batch_size` documents per transaction.
+        `before_commit(con, batch)` writes what other packages derive from a batch (stories,
+        canonical events) in the same transaction."""
         if self.read_only:
             raise PermissionError(f"store {self.path} is open read-only")
         counts = WriteCounts()
@@ -226,13 +241,15 @@ class Store:
             batch.pop(doc.doc_id, None)
             batch[doc.doc_id] = (position, doc)
             if len(batch) >= batch_size:
-                self._flush(batch, ingested_at)
+                self._flush(batch, ingested_at, before_commit)
                 batch = {}
         if batch:
-            self._flush(batch, ingested_at)
+            self._flush(batch, ingested_at, before_commit)
         return counts
 
-    def _flush(self, batch: dict[str, tuple[int, Document]], ingested_at: dt.datetime) -> None:
+    def _flush(self, batch: dict[str, tuple[int, Document]], ingested_at: dt.datetime,
+               before_commit: Callable[[duckdb.DuckDBPyConnection, list[Document]], None] | None = None,
+               ) -> None:
         rows = _Rows()
         for position, doc in batch.values():
             _add_document(rows, doc, ingested_at, position)
@@ -245,6 +262,8 @@ class Store:
             for table, columns in rows.columns.items():
                 if columns[0]:
                     self.con.execute(_insert_sql(table), columns)
+            if before_commit is not None:
+                before_commit(self.con, [doc for _, doc in batch.values()])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
