@@ -54,6 +54,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path,
                    help="output file (parquet: a directory); default stdout")
 
+    p = sub.add_parser("feeds", help="follow RSS/Atom feeds and sitemaps: add, list, remove")
+    feeds = p.add_subparsers(dest="feeds_command", required=True)
+    q = feeds.add_parser("add", help="follow feeds (RSS 2.0, Atom, news or plain sitemaps)")
+    q.add_argument("urls", nargs="+", metavar="URL")
+    q.add_argument("--db", type=Path, required=True)
+    q.add_argument("--interval", type=float, default=900.0, metavar="SECONDS",
+                   help="first polling interval (then adapted per feed; default 900)")
+    q = feeds.add_parser("list", help="the feeds followed, with their state")
+    q.add_argument("--db", type=Path, required=True)
+    q.add_argument("--json", action="store_true", help="print JSON Lines")
+    q = feeds.add_parser("remove", help="stop following feeds (their stored articles stay)")
+    q.add_argument("feeds", nargs="+", metavar="URL_OR_ID")
+    q.add_argument("--db", type=Path, required=True)
+
+    p = sub.add_parser("poll", help="fetch due feeds and their new articles into a store, until stopped")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--once", action="store_true", help="one round, then exit")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow loopback and private addresses (refused by default)")
+    p.add_argument("--host-delay", type=float, default=5.0, metavar="SECONDS",
+                   help="at least this long between two requests to one host (default 5; robots.txt "
+                        "Crawl-delay may ask for more)")
+    p.add_argument("--min-interval", type=float, default=300.0, metavar="SECONDS",
+                   help="shortest interval between two fetches of a feed (default 300)")
+    p.add_argument("--max-interval", type=float, default=21600.0, metavar="SECONDS",
+                   help="longest interval between two fetches of a feed (default 21600)")
+    p.add_argument("--backoff", type=float, default=60.0, metavar="SECONDS",
+                   help="first pause of a host after a 429/5xx that gives no Retry-After (doubles each time)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per-request read timeout")
+    p.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, metavar="N", help="largest page fetched")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for extraction (default 1)")
+
     p = sub.add_parser("demo", help="run on the bundled sample articles and show the result")
     p.add_argument("--db", type=Path, default=Path("ghatna-demo.duckdb"),
                    help="DuckDB file to write (default: ghatna-demo.duckdb)")
@@ -119,7 +151,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ghatna.batch import print_summary
     from ghatna.store import Store
-
     from ghatna.stories import write_with_stories
 
     summary, docs = _batch(args, stories=not args.no_stories)
@@ -163,6 +194,60 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     print(f"exported {n} {args.format} records", file=sys.stderr)
     return 0
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    from ghatna.feeds.registry import add_feeds, list_feeds, remove_feeds
+    from ghatna.store import Store
+
+    if args.feeds_command == "list":
+        if not args.db.exists():
+            print(f"ghatna feeds: no store at {args.db}", file=sys.stderr)
+            return 2
+        with Store(args.db, read_only=True) as store:
+            feeds = list_feeds(store)
+        for feed in feeds:
+            row = {"feed_id": feed.feed_id, "url": feed.url, "kind": feed.kind, "title": feed.title,
+                   "next_fetch": feed.next_fetch, "last_fetch": feed.last_fetch, "last_status": feed.last_status,
+                   "interval_s": feed.interval_s, "items_found": feed.items_found, "error_count": feed.error_count,
+                   "last_error": feed.last_error}
+            if args.json:
+                print(json.dumps(row, ensure_ascii=False, default=str))
+            else:
+                state = f"error x{feed.error_count}: {feed.last_error}" if feed.error_count else (
+                    f"HTTP {feed.last_status}" if feed.last_status else "not fetched yet")
+                print(f"{feed.feed_id}  {feed.url}  [{feed.kind or '?'}] {feed.items_found} links, "
+                      f"every {feed.interval_s:.0f} s, next {feed.next_fetch:%Y-%m-%d %H:%M:%S} UTC, {state}")
+        return 0
+    with Store(args.db) as store:
+        if args.feeds_command == "add":
+            outcomes = add_feeds(store, args.urls, interval_s=args.interval)
+        else:
+            outcomes = remove_feeds(store, args.feeds)
+    for url, outcome in outcomes:
+        print(f"{outcome}: {url}")
+    return 0 if all(o in ("added", "already followed", "removed") for _, o in outcomes) else 1
+
+
+def cmd_poll(args: argparse.Namespace) -> int:
+    from ghatna.feeds.fetch import FetchPolicy
+    from ghatna.feeds.poll import PollConfig, Poller
+    from ghatna.store import Store
+
+    policy = FetchPolicy(host_delay=args.host_delay, read_timeout=args.timeout, max_bytes=args.max_bytes,
+                         allow_private=args.allow_private, backoff_base=args.backoff)
+    config = PollConfig(once=args.once, min_interval=args.min_interval, max_interval=args.max_interval,
+                        workers=args.workers)
+
+    def show(report) -> None:  # noqa: ANN001
+        print(f"feeds fetched {report.feeds_fetched} (unchanged {report.feeds_unchanged}, errors "
+              f"{report.feed_errors}); links {report.links_found} (new {report.links_new}); pages fetched "
+              f"{report.pages_fetched}, documents stored {report.documents_stored}, page errors "
+              f"{report.page_errors}", file=sys.stderr)
+
+    with Store(args.db) as store:
+        report = Poller(store, config, policy).run(on_round=show)
+    return 1 if report.feed_errors or report.page_errors else 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
