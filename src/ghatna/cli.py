@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ghatna.eval import DEFAULT_DATA_DIR
 
-FORMATS = ("jsonl", "parquet", "plover", "gdelt")
+FORMATS = ("jsonl", "parquet", "plover", "gdelt", "gdelt-mentions")
 
 
 def _add_batch_args(p: argparse.ArgumentParser) -> None:
@@ -48,9 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--json", action="store_true", help="print rows as JSON Lines")
 
-    p = sub.add_parser("export", help="export a store as jsonl, parquet, plover or gdelt")
+    p = sub.add_parser("export", help="export a store as jsonl, parquet, plover, gdelt or gdelt-mentions")
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--format", choices=FORMATS, required=True)
+    p.add_argument("--events", choices=("canonical", "raw"), default="canonical",
+                   help="gdelt, gdelt-mentions: one record per canonical event (the same event in several "
+                        "documents counted once; default) or per event of each document (raw)")
     p.add_argument("-o", "--output", type=Path,
                    help="output file (parquet: a directory); default stdout")
 
@@ -188,7 +191,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     try:
         with Store(args.db, read_only=True) as store:
-            n = export(store, args.format, args.output)
+            n = export(store, args.format, args.output, events=args.events)
     except (ValueError, FileNotFoundError) as exc:
         print(f"ghatna export: {exc}", file=sys.stderr)
         return 2

@@ -327,8 +327,111 @@ def score_near_duplicates(data_dir: Path, params: StoryParams | None = None,
     return metrics
 
 
+# -- one event counted once ----------------------------------------------------------------------
+
+DEDUP_ARTICLES = 60  # BBC Hindi articles (with their copies) in the events corpus
+
+
+def dedup_corpus(data_dir: Path, ntrex: Sequence[Labelled], articles: int = DEDUP_ARTICLES,
+                 seed: int = ORDER_SEED) -> list[tuple[str, Document]]:
+    """(group key, document): NTREX in a seeded order, then BBC originals each followed (later,
+    interleaved) by its copy.  The key names what a document reports: the NTREX document id, or
+    `bbc:<index>` for an article and its copy."""
+    pages = make_copies(read_bbc(data_dir)[:articles])
+    raws = []
+    for i, (original, copy) in enumerate(pages):
+        raws.append(RawDocument(source=f"site-a:{i}", content=original, format="html"))
+        raws.append(RawDocument(source=f"site-b:{i}", content=copy, format="html"))
+    docs = list(_stories_pipeline().map(raws))
+    order = list(range(len(ntrex)))
+    random.Random(seed).shuffle(order)
+    corpus = [(ntrex[i].key, ntrex[i].doc) for i in order]
+    # each copy some places after its original
+    bbc: list[tuple[str, Document]] = []
+    for i in range(len(pages)):
+        bbc.insert(random.Random(seed + i).randint(0, len(bbc)), (f"bbc:{i}", docs[2 * i]))
+    for i in range(len(pages)):
+        at = next(j for j, (k, d) in enumerate(bbc) if d is docs[2 * i])
+        bbc.insert(random.Random(seed - i).randint(at + 1, len(bbc)), (f"bbc:{i}", docs[2 * i + 1]))
+    return corpus + bbc
+
+
+def score_events_dedup(corpus: Sequence[tuple[str, Document]], store_path: Path | None = None,
+                       merges_out: Path | None = None) -> dict[str, float]:
+    """Raw against canonical events through a real store; cross-document merges checked against
+    what each document reports (a merge across two different NTREX documents that no same-event
+    group joins, or two different BBC articles, is a wrong merge)."""
+    import tempfile
+
+    from ghatna.store import Store
+    from ghatna.stories import write_with_stories
+
+    same, _ = read_groups()
+    key_of = {doc.doc_id: key for key, doc in corpus if doc.status != STATUS_ERROR}
+    lang_of = {doc.doc_id: doc.lang for _, doc in corpus}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = store_path or Path(tmp) / "dedup.duckdb"
+        with Store(path) as store:
+            write_with_stories(store, [doc for _, doc in corpus])
+            raw = store.query("SELECT count(*) FROM events")[1][0][0]
+            canonical = store.query("SELECT count(*) FROM canonical_events")[1][0][0]
+            rows = store.query("SELECT canonical_id, doc_id, event_id FROM event_mentions ORDER BY canonical_id")[1]
+            if merges_out is not None:
+                write_merge_sample(store, merges_out)
+    members: dict[str, list[tuple[str, str]]] = {}
+    for canonical_id, doc_id, event_id in rows:
+        members.setdefault(canonical_id, []).append((doc_id, event_id))
+
+    def same_report(a: str, b: str) -> bool:
+        ka, kb = key_of.get(a), key_of.get(b)
+        return ka == kb or any(ka in g and kb in g for g in same)
+
+    merged = [m for m in members.values() if len(m) > 1]
+    cross = [m for m in merged if len({d for d, _ in m}) > 1]
+    wrong = [m for m in cross if any(not same_report(a, b) for (a, _), (b, _) in combinations(m, 2))]
+    cross_language = [m for m in cross if len({lang_of.get(d) for d, _ in m}) > 1]
+    bbc_docs = {d.doc_id for k, d in corpus if k.startswith("bbc:")}
+    copy_events = [m for m in cross if all(d in bbc_docs for d, _ in m)]
+    return {
+        "events_dedup.documents": float(len(corpus)),
+        "events_dedup.raw_events": float(raw),
+        "events_dedup.canonical_events": float(canonical),
+        "events_dedup.canonical_per_raw": canonical / raw if raw else 0.0,
+        "events_dedup.merged_events": float(len(merged)),
+        "events_dedup.cross_document_events": float(len(cross)),
+        "events_dedup.cross_language_events": float(len(cross_language)),
+        "events_dedup.copy_events": float(len(copy_events)),
+        "events_dedup.wrong_cross_document_merges": float(len(wrong)),
+    }
+
+
+def write_merge_sample(store: object, out: Path, size: int = 40, seed: int = ORDER_SEED) -> None:
+    """A seeded sample of merged canonical events with each mention's sentence, for checking by hand."""
+    rows = store.query(
+        "SELECT m.canonical_id, c.type, m.doc_id, d.source, m.sentence, d.sentences, d.text "
+        "FROM event_mentions m JOIN canonical_events c USING (canonical_id) JOIN documents d USING (doc_id) "
+        "WHERE c.num_mentions > 1 ORDER BY m.canonical_id, m.doc_id, m.start")[1]
+    import json
+
+    events: dict[str, list] = {}
+    for canonical_id, kind, _doc_id, source, sentence, sentences, text in rows:
+        spans = json.loads(sentences) if isinstance(sentences, str) else sentences
+        span = spans[sentence] if sentence is not None and 0 <= sentence < len(spans) else None
+        said = text[span["start"] : span["end"]] if span else ""
+        events.setdefault(canonical_id, []).append((kind, source, " ".join(said.split())[:300]))
+    chosen = sorted(events)
+    random.Random(seed).shuffle(chosen)
+    lines = []
+    for canonical_id in sorted(chosen[:size]):
+        lines.append(f"## {canonical_id} ({events[canonical_id][0][0]}, {len(events[canonical_id])} mentions)")
+        lines += [f"- [{source}] {said}" for _, source, said in events[canonical_id]]
+        lines.append("")
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
 def run(data_dir: Path) -> dict[str, float]:
     docs = process_ntrex(data_dir)
     metrics = score_ntrex(data_dir, docs=docs)
     metrics.update(score_near_duplicates(data_dir, extra_distinct=[d.doc for d in docs]))
+    metrics.update(score_events_dedup(dedup_corpus(data_dir, docs)))
     return metrics

@@ -1,5 +1,7 @@
 """Exports of a store: `jsonl` (contract objects), `parquet` (one file per table), `plover` (PLOVER
-JSON Lines, one record per event) and `gdelt` (GDELT 2.0 event table, tab-separated)."""
+JSON Lines, one record per event), `gdelt` (GDELT 2.0 event table, tab-separated; one row per
+canonical event by default, `events="raw"` for one per document event) and `gdelt-mentions`
+(GDELT 2.0 Mentions table)."""
 
 from __future__ import annotations
 
@@ -8,13 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ghatna.export.common import ExportResult
-from ghatna.export.gdelt import GDELT_COLUMNS, write_gdelt
+from ghatna.export.gdelt import EVENT_MODES, GDELT_COLUMNS, write_gdelt
 from ghatna.export.jsonl import write_jsonl
+from ghatna.export.mentions import MENTION_COLUMNS, write_mentions
 from ghatna.export.parquet import write_parquet
 from ghatna.export.plover import write_plover
 from ghatna.store import Store
 
-__all__ = ["FORMATS", "GDELT_COLUMNS", "ExportResult", "export", "run_export"]
+__all__ = ["EVENT_MODES", "FORMATS", "GDELT_COLUMNS", "MENTION_COLUMNS", "ExportResult", "export", "run_export"]
 
 log = logging.getLogger(__name__)
 
@@ -23,21 +26,27 @@ FORMATS: dict[str, Callable[[Store, Path | None], ExportResult]] = {
     "parquet": write_parquet,
     "plover": write_plover,
     "gdelt": write_gdelt,
+    "gdelt-mentions": write_mentions,
 }
+# formats with one record per event, which take `events` ('canonical' or 'raw')
+EVENT_FORMATS = frozenset({"gdelt", "gdelt-mentions"})
 
 
-def run_export(store: Store, fmt: str, out: Path | None) -> ExportResult:
+def run_export(store: Store, fmt: str, out: Path | None, events: str = "canonical") -> ExportResult:
     """Export the store in `fmt`; returns records written and records left out, by reason."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return FORMATS[fmt](store, Path(out) if out is not None else None)
+    out = Path(out) if out is not None else None
+    if fmt in EVENT_FORMATS:
+        return FORMATS[fmt](store, out, events=events)
+    return FORMATS[fmt](store, out)
 
 
-def export(store: Store, fmt: str, out: Path | None) -> int:
+def export(store: Store, fmt: str, out: Path | None, events: str = "canonical") -> int:
     """Export the store in `fmt` to `out` (stdout when None; a directory for parquet); returns the
     number of records written.  Events left out (e.g. no CAMEO code for gdelt) are reported as a
     warning on the `ghatna.export` logger, which Python prints to stderr by default."""
-    result = run_export(store, fmt, out)
+    result = run_export(store, fmt, out, events)
     if result.skipped:
         reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(result.skipped.items()))
         log.warning("%s export left out %d events: %s", fmt, sum(result.skipped.values()), reasons)

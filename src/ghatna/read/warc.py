@@ -73,6 +73,9 @@ def read_warc(path: Path, max_bytes: int, skipped: Counter[str] | None = None) -
     except (OSError, ValueError) as exc:
         where = f" after record {number}" if number else ""
         yield RawDocument(source=str(path), error=f"not a readable WARC file{where}: {exc}")
+        return
+    if number == 0:
+        yield RawDocument(source=str(path), error="empty WARC file: no records")
 
 
 def _decode_html(data: bytes, charset: str | None, decode) -> tuple[str | None, str | None]:  # noqa: ANN001
