@@ -273,9 +273,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("metric", "value", title=f"ghatna eval {args.suite}")
+    roles = report.get("roles")
+    table = Table("metric", "value", *(["data role"] if roles else []), title=f"ghatna eval {args.suite}")
     for name, value in report["metrics"].items():
-        table.add_row(name, f"{value:.4f}" if isinstance(value, float) else str(value))
+        table.add_row(name, f"{value:.4f}" if isinstance(value, float) else str(value),
+                      *([roles.get(name, "")] if roles else []))
     Console().print(table)
     if args.json:
         write_report(report, args.json)

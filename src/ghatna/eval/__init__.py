@@ -11,7 +11,7 @@ import importlib
 import json
 from pathlib import Path
 
-SUITES = ("structure", "ner", "resolve", "events", "claims")
+SUITES = ("structure", "ner", "resolve", "events", "claims", "stories")
 DEFAULT_DATA_DIR = Path("../shared/data")
 
 
@@ -31,12 +31,17 @@ def available_suites() -> list[str]:
 
 
 def run_suite(name: str, data_dir: Path = DEFAULT_DATA_DIR) -> dict:
-    """Run one suite; returns `{"suite": name, "metrics": {metric: number}}`."""
+    """Run one suite; returns `{"suite": name, "metrics": {metric: number}}`, and `"roles"`
+    (metric -> the role of its data set: train, dev, test, dev-used) for suites that declare them
+    with a `role_of(metric)` function."""
     if name not in available_suites():
         raise KeyError(f"unknown suite {name!r}; available: {', '.join(available_suites())}")
     module = importlib.import_module(f"ghatna.eval.{name}")
     metrics = module.run(Path(data_dir))
-    return {"suite": name, "metrics": metrics}
+    report = {"suite": name, "metrics": metrics}
+    if hasattr(module, "role_of"):
+        report["roles"] = {metric: module.role_of(metric) for metric in metrics}
+    return report
 
 
 def write_report(report: dict, path: Path) -> None:

@@ -44,6 +44,8 @@ from ghatna.stories.cluster import StoryIndex, StoryParams
 GROUPS = Path(__file__).resolve().parent / "data" / "ntrex_story_groups.tsv"
 NTREX_DATE = "2018-10-01"  # newstest2019 documents are news of late September / early October 2018
 ORDER_SEED = 14
+ORDER_SEEDS = (14, 15, 16)  # the NTREX figures are means over these arrival orders
+MIN_PRECISION = 0.95  # calibration: the least pairwise precision (same-event groups right) on dev
 COPY_SEED = 1414
 
 DATA_ROLES = {
@@ -166,19 +168,31 @@ def pair_metrics(docs: Sequence[Labelled], stories: dict[int, str], groups: tupl
     return metrics
 
 
+def mean_pair_metrics(docs: Sequence[Labelled], params: StoryParams,
+                      groups: tuple[list[set[str]], list[set[str]]], prefix: str) -> dict[str, float]:
+    """`pair_metrics` averaged over the arrival orders of ORDER_SEEDS (online clustering depends
+    on the order)."""
+    total: dict[str, float] = {}
+    for seed in ORDER_SEEDS:
+        for name, value in pair_metrics(docs, cluster(docs, params, seed), groups, prefix).items():
+            total[name] = total.get(name, 0.0) + value / len(ORDER_SEEDS)
+    return total
+
+
 def calibrate(docs: Sequence[Labelled], groups: tuple[list[set[str]], list[set[str]]],
-              base: StoryParams | None = None, min_precision: float = 0.9) -> StoryParams:
-    """The threshold with the highest EN-HI recall whose pairwise precision (same-event groups
-    counted right) is at least `min_precision` on `docs`; ties go to the higher threshold."""
+              base: StoryParams | None = None, min_precision: float = MIN_PRECISION) -> StoryParams:
+    """The threshold (0.10 to 0.60) with the highest EN-HI recall plus same-event recall whose
+    pairwise precision (same-event groups counted right) is at least `min_precision` on `docs`,
+    all averaged over ORDER_SEEDS; ties go to the higher threshold.  The kind weights were chosen
+    the same way over a small grid (docs/stories.md)."""
     base = base or StoryParams()
     best: tuple[float, float] | None = None
-    for step in range(10, 61):
-        threshold = step / 100
-        params = replace(base, threshold=threshold)
-        m = pair_metrics(docs, cluster(docs, params), groups, "x")
+    for step in range(10, 61, 2):
+        params = replace(base, threshold=step / 100)
+        m = mean_pair_metrics(docs, params, groups, "x")
         if m["x.events.precision"] < min_precision:
             continue
-        key = (m["x.en_hi_recall"], threshold)
+        key = (round(m["x.en_hi_recall"] + m["x.events.recall"], 6), params.threshold)
         if best is None or key >= best:
             best = key
     return replace(base, threshold=best[1]) if best else base
@@ -193,8 +207,8 @@ def score_ntrex(data_dir: Path, params: StoryParams | None = None,
     metrics: dict[str, float] = {}
     for split in ("dev", "test"):
         part = [d for d in docs if split_of(d.key) == split]
-        metrics.update(pair_metrics(part, cluster(part, params), groups, f"ntrex.{split}"))
-    metrics.update(pair_metrics(docs, cluster(docs, params), groups, "ntrex.all"))
+        metrics.update(mean_pair_metrics(part, params, groups, f"ntrex.{split}"))
+    metrics.update(mean_pair_metrics(docs, params, groups, "ntrex.all"))
     dev = [d for d in docs if split_of(d.key) == "dev"]
     metrics["ntrex.dev.calibrated_threshold"] = calibrate(dev, groups, params).threshold
     metrics["ntrex.shipped_threshold"] = params.threshold

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import math
 import zlib
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -32,6 +32,8 @@ from ghatna.stories.signals import MINHASH_PERMUTATIONS, StorySignals
 
 WORD_KIND = "w"
 IDF_BUCKETS = 1 << 20
+MAX_POSTING = 50
+TITLE_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class StoryParams:
     cc: float = 0.3
     num: float = 1.0
     ev: float = 0.2
-    words_weight: float = 0.5
+    words_weight: float = 0.25
     threshold: float = 0.30
     window_days: int = 3
     top_features: int = 48
@@ -73,16 +75,38 @@ def _normalised(vector: dict[int, float]) -> dict[int, float]:
     return {k: v / norm for k, v in vector.items()} if norm else {}
 
 
-def _prune(vector: dict[int, float], keep: int) -> dict[int, float]:
-    if len(vector) <= keep:
-        return vector
-    return dict(sorted(vector.items(), key=lambda kv: -kv[1])[:keep])
+class Centroid:
+    """A story's pruned sparse centroid, packed (12 bytes a feature, strongest first), with its norm."""
 
+    __slots__ = ("keys", "norm", "values")
 
-def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    def __init__(self, vector: dict[int, float] | None = None, keep: int | None = None) -> None:
+        ranked = sorted((vector or {}).items(), key=lambda kv: -kv[1])[:keep]
+        self.keys = array("q", (k for k, _ in ranked))
+        self.values = array("f", (v for _, v in ranked))
+        self.norm = math.sqrt(sum(v * v for v in self.values))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def as_dict(self) -> dict[int, float]:
+        return dict(zip(self.keys, self.values, strict=True))
+
+    def plus(self, vector: dict[int, float], keep: int) -> Centroid:
+        total = self.as_dict()
+        for k, v in vector.items():
+            total[k] = total.get(k, 0.0) + v
+        return Centroid(total, keep)
+
+    def cosine(self, vector: dict[int, float]) -> float:
+        """Cosine with a unit-length vector."""
+        if not self.norm:
+            return 0.0
+        get = vector.get
+        return sum(v * get(k, 0.0) for k, v in zip(self.keys, self.values, strict=True)) / self.norm
+
+    def strongest(self, n: int) -> list[int]:
+        return list(self.keys[:n])
 
 
 @dataclass
@@ -95,14 +119,11 @@ class Story:
     last_seen: date
     size: int = 0
     languages: Counter[str] = field(default_factory=Counter)
-    centroid_x: dict[int, float] = field(default_factory=dict)
-    centroid_w: dict[str, dict[int, float]] = field(default_factory=dict)  # per language
+    centroid_x: Centroid = field(default_factory=Centroid)
+    centroid_w: dict[str, Centroid] = field(default_factory=dict)  # per language
     entities: Counter[str] = field(default_factory=Counter)  # resolved ids, by mentions
     entity_names: dict[str, tuple[str, str]] = field(default_factory=dict)
     indexed: tuple[int, ...] = ()
-
-    def norm_x(self) -> float:
-        return math.sqrt(sum(v * v for v in self.centroid_x.values()))
 
 
 @dataclass
@@ -121,50 +142,53 @@ class StoryIndex:
         self.df = np.zeros(IDF_BUCKETS, dtype=np.uint32)
         self.documents_seen = 0
         self.stories: dict[str, Story] = {}
-        self.postings: dict[int, set[str]] = defaultdict(set)
+        # feature -> stories indexed by it; lists, as most are short (a set costs four times as much)
+        self.postings: dict[int, list[str]] = defaultdict(list)
         self.latest: date | None = None
         self.duplicates = NearDuplicateIndex(self.params.near_duplicate, self.params.window_days)
 
     # -- vectors ----------------------------------------------------------------------------------
 
-    def _observe(self, features: Iterable[str]) -> None:
-        self.documents_seen += 1
-        for feature in features:
-            self.df[feature_hash(feature) & (IDF_BUCKETS - 1)] += 1
-
-    def _idf(self, feature: str) -> float:
-        df = max(1, int(self.df[feature_hash(feature) & (IDF_BUCKETS - 1)]))
-        return math.log((self.documents_seen + 1) / df)
-
-    def vectors(self, signals: StorySignals) -> tuple[dict[int, float], dict[int, float]]:
-        """(language-independent part, words part), each of unit length."""
+    def vectors(self, signals: StorySignals, observe: bool = False) -> tuple[dict[int, float], dict[int, float]]:
+        """(language-independent part, words part), each of unit length; `observe` first counts
+        the document into the document frequencies."""
+        items = [(f, c, f.split(":", 1)[0]) for f, c in signals.features.items()]
+        keys = np.fromiter((feature_hash(f) for f, _, _ in items), dtype=np.int64, count=len(items))
+        buckets = keys & (IDF_BUCKETS - 1)
+        if observe:
+            self.documents_seen += 1
+            np.add.at(self.df, buckets, 1)
+        frequencies = np.maximum(self.df[buckets], 1)
+        idf = np.log((self.documents_seen + 1) / frequencies).tolist()
         x: dict[int, float] = {}
         w: dict[int, float] = {}
-        for feature, count in signals.features.items():
-            kind = feature.split(":", 1)[0]
+        for (_, count, kind), key, weight_idf in zip(items, keys.tolist(), idf, strict=True):
             weight = self.params.kind_weight(kind)
-            if not weight:
-                continue
-            value = weight * (1 + math.log(count)) * self._idf(feature)
+            value = weight * (1 + math.log(count)) * weight_idf
             if value > 0:
-                (w if kind == WORD_KIND else x)[feature_hash(feature)] = value
+                (w if kind == WORD_KIND else x)[key] = value
         return _normalised(x), _normalised(w)
 
     # -- assignment -------------------------------------------------------------------------------
 
     def score(self, story: Story, x: dict[int, float], w: dict[int, float], lang: str | None) -> float:
-        norm = story.norm_x()
-        total = _dot(x, story.centroid_x) / norm if norm else 0.0
+        total = story.centroid_x.cosine(x)
         words = story.centroid_w.get(lang or "")
-        if words and w:
-            w_norm = math.sqrt(sum(v * v for v in words.values()))
-            total += self.params.words_weight * _dot(w, words) / w_norm
+        if words is not None and w:
+            total += self.params.words_weight * words.cosine(w)
         return total
 
     def candidates(self, x: dict[int, float], w: dict[int, float], day: date) -> set[str]:
+        """Stories that share one of the document's strongest features (those a story is indexed
+        by are its strongest too); a feature shared by very many stories tells none apart."""
+        keep = self.params.index_features
+        strongest = sorted(x, key=x.__getitem__, reverse=True)[: 2 * keep]
+        strongest += sorted(w, key=w.__getitem__, reverse=True)[:keep]
         found: set[str] = set()
-        for key in (*x, *w):
-            found.update(self.postings.get(key, ()))
+        for key in strongest:
+            posting = self.postings.get(key, ())
+            if len(posting) <= MAX_POSTING:
+                found.update(posting)
         oldest = day - timedelta(days=self.params.window_days)
         return {s for s in found if self.stories[s].last_seen >= oldest}
 
@@ -172,8 +196,7 @@ class StoryIndex:
         """Place a document in a story (new or existing) and update the index."""
         day = _parse_date(signals.date) or seen or date.today()
         self._advance(day)
-        self._observe(signals.features)
-        x, w = self.vectors(signals)
+        x, w = self.vectors(signals, observe=True)
         duplicate = self.duplicates.find(signals)
         story_id, score = None, None
         if duplicate is not None and duplicate.story_id in self.stories:
@@ -187,7 +210,7 @@ class StoryIndex:
                     story_id, score = candidate, value
         if story_id is None:
             story_id = f"st_{doc_id}"
-            self.stories[story_id] = Story(story_id, signals.title, day, day)
+            self.stories[story_id] = Story(story_id, (signals.title or "")[:TITLE_CHARS] or None, day, day)
         self._add(self.stories[story_id], signals, x, w, day)
         self.duplicates.add(doc_id, story_id, signals, day)
         return Assignment(story_id, score, duplicate.doc_id if duplicate else None,
@@ -201,17 +224,11 @@ class StoryIndex:
         story.first_seen = min(story.first_seen, day)
         story.last_seen = max(story.last_seen, day)
         if not story.title and signals.title:
-            story.title = signals.title
-        centroid = dict(story.centroid_x)
-        for k, v in x.items():
-            centroid[k] = centroid.get(k, 0.0) + v
-        story.centroid_x = _prune(centroid, p.top_features)
+            story.title = signals.title[:TITLE_CHARS]
+        story.centroid_x = story.centroid_x.plus(x, p.top_features)
         if w:
             lang = signals.lang or "und"
-            words = dict(story.centroid_w.get(lang, {}))
-            for k, v in w.items():
-                words[k] = words.get(k, 0.0) + v
-            story.centroid_w[lang] = _prune(words, p.top_features)
+            story.centroid_w[lang] = story.centroid_w.get(lang, Centroid()).plus(w, p.top_features)
         for entity_id in signals.entities:
             story.entities[entity_id] += signals.features.get(f"id:{entity_id}", 1)
         story.entity_names.update(signals.entities)
@@ -219,17 +236,24 @@ class StoryIndex:
 
     def _reindex(self, story: Story) -> None:
         keep = self.params.index_features
-        keys = [k for k, _ in sorted(story.centroid_x.items(), key=lambda kv: -kv[1])[:keep]]
+        keys = story.centroid_x.strongest(keep)
         for words in story.centroid_w.values():
-            keys += [k for k, _ in sorted(words.items(), key=lambda kv: -kv[1])[: keep // 2]]
+            keys += words.strongest(keep // 2)
         new = tuple(dict.fromkeys(keys))
-        for key in set(story.indexed) - set(new):
-            self.postings[key].discard(story.story_id)
-            if not self.postings[key]:
-                del self.postings[key]
+        old = set(story.indexed)
+        for key in old - set(new):
+            self._unpost(key, story.story_id)
         for key in new:
-            self.postings[key].add(story.story_id)
+            if key not in old:
+                self.postings[key].append(story.story_id)
         story.indexed = new
+
+    def _unpost(self, key: int, story_id: str) -> None:
+        posting = self.postings.get(key)
+        if posting is not None and story_id in posting:
+            posting.remove(story_id)
+            if not posting:
+                del self.postings[key]
 
     def _advance(self, day: date) -> None:
         """Evict stories (and duplicate signatures) older than the window."""
@@ -240,9 +264,7 @@ class StoryIndex:
         for story_id in [s for s, story in self.stories.items() if story.last_seen < oldest]:
             story = self.stories.pop(story_id)
             for key in story.indexed:
-                self.postings[key].discard(story_id)
-                if not self.postings[key]:
-                    del self.postings[key]
+                self._unpost(key, story_id)
         self.duplicates.evict(oldest)
 
     def restore(self, story: Story) -> None:
@@ -259,7 +281,8 @@ class NearDuplicate:
 
 
 class NearDuplicateIndex:
-    """MinHash signatures of recent documents (256 bytes each), scanned with numpy."""
+    """MinHash signatures of recent documents (256 bytes each) in one growing array, scanned with
+    numpy: a scan of 100k signatures takes a few milliseconds."""
 
     def __init__(self, threshold: float, window_days: int) -> None:
         self.threshold = threshold
@@ -267,23 +290,20 @@ class NearDuplicateIndex:
         self.doc_ids: list[str] = []
         self.story_ids: list[str] = []
         self.days: list[date] = []
-        self.signatures = np.zeros((0, MINHASH_PERMUTATIONS), dtype=np.uint32)
-        self._pending: list[np.ndarray] = []
+        self._signatures = np.zeros((1024, MINHASH_PERMUTATIONS), dtype=np.uint32)
 
     def __len__(self) -> int:
         return len(self.doc_ids)
 
-    def _matrix(self) -> np.ndarray:
-        if self._pending:
-            self.signatures = np.vstack([self.signatures, *self._pending])
-            self._pending = []
-        return self.signatures
+    @property
+    def signatures(self) -> np.ndarray:
+        return self._signatures[: len(self.doc_ids)]
 
     def find(self, signals: StorySignals) -> NearDuplicate | None:
         """The most similar recent document at or above the threshold."""
         if signals.minhash is None or not self.doc_ids:
             return None
-        matrix = self._matrix()
+        matrix = self.signatures
         shares = np.count_nonzero(matrix == signals.minhash[None, :], axis=1) / matrix.shape[1]
         best = int(np.argmax(shares))
         if shares[best] < self.threshold:
@@ -295,17 +315,23 @@ class NearDuplicateIndex:
             self.add_signature(doc_id, story_id, signals.minhash, day)
 
     def add_signature(self, doc_id: str, story_id: str, signature: np.ndarray, day: date) -> None:
+        n = len(self.doc_ids)
+        if n == len(self._signatures):  # amortised growth: doubling
+            grown = np.zeros((2 * n, MINHASH_PERMUTATIONS), dtype=np.uint32)
+            grown[:n] = self._signatures
+            self._signatures = grown
+        self._signatures[n] = signature
         self.doc_ids.append(doc_id)
         self.story_ids.append(story_id)
         self.days.append(day)
-        self._pending.append(signature[None, :])
 
     def evict(self, oldest: date) -> None:
         keep = [i for i, d in enumerate(self.days) if d >= oldest]
         if len(keep) == len(self.days):
             return
-        matrix = self._matrix()
+        kept = self.signatures[keep]
+        self._signatures = np.zeros((max(1024, 2 * len(keep)), MINHASH_PERMUTATIONS), dtype=np.uint32)
+        self._signatures[: len(keep)] = kept
         self.doc_ids = [self.doc_ids[i] for i in keep]
         self.story_ids = [self.story_ids[i] for i in keep]
         self.days = [self.days[i] for i in keep]
-        self.signatures = matrix[keep]

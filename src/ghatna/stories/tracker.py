@@ -25,7 +25,7 @@ import numpy as np
 from ghatna.document import STATUS_ERROR, Document
 from ghatna.read.urls import canonical_url
 from ghatna.store.duckdb_store import Store, insert_columns
-from ghatna.stories.cluster import Assignment, Story, StoryIndex, StoryParams
+from ghatna.stories.cluster import Assignment, Centroid, Story, StoryIndex, StoryParams
 from ghatna.stories.events import CanonicalEvent, EntityRef, EventMention, entity_key, link_events, source_of
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "NORP", "AGENT"})
@@ -215,8 +215,8 @@ def _story_row(story: Story, now: dt.datetime) -> tuple:
     actors, places = _main(story, ACTOR_TYPES), _main(story, PLACE_TYPES)
     state = {
         "languages": dict(story.languages),
-        "x": {str(k): v for k, v in story.centroid_x.items()},
-        "w": {lang: {str(k): v for k, v in words.items()} for lang, words in story.centroid_w.items()},
+        "x": {str(k): v for k, v in story.centroid_x.as_dict().items()},
+        "w": {lang: {str(k): v for k, v in words.as_dict().items()} for lang, words in story.centroid_w.items()},
         "entities": dict(story.entities.most_common(4 * MAIN_ENTITIES)),
         "names": {k: list(v) for k, v in story.entity_names.items() if k in dict(story.entities.most_common(
             4 * MAIN_ENTITIES))},
@@ -232,8 +232,8 @@ def _story_from_row(row: tuple) -> Story:
     return Story(
         story_id=story_id, title=title, first_seen=first_seen, last_seen=last_seen, size=size,
         languages=Counter(state.get("languages", {})),
-        centroid_x={int(k): v for k, v in state.get("x", {}).items()},
-        centroid_w={lang: {int(k): v for k, v in words.items()} for lang, words in state.get("w", {}).items()},
+        centroid_x=Centroid({int(k): v for k, v in state.get("x", {}).items()}),
+        centroid_w={lang: Centroid({int(k): v for k, v in words.items()}) for lang, words in state.get("w", {}).items()},
         entities=Counter(state.get("entities", {})),
         entity_names={k: tuple(v) for k, v in state.get("names", {}).items()},
     )
