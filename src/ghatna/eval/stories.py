@@ -443,9 +443,35 @@ def write_merge_sample(store: object, out: Path, size: int = 40, seed: int = ORD
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
-def run(data_dir: Path) -> dict[str, float]:
+def run(data_dir: Path, merges_out: Path | None = None) -> dict[str, float]:
     docs = process_ntrex(data_dir)
     metrics = score_ntrex(data_dir, docs=docs)
     metrics.update(score_near_duplicates(data_dir, extra_distinct=[d.doc for d in docs]))
-    metrics.update(score_events_dedup(dedup_corpus(data_dir, docs)))
+    metrics.update(score_events_dedup(dedup_corpus(data_dir, docs), merges_out=merges_out))
     return metrics
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m ghatna.eval.stories --merges FILE`: the whole suite, plus a sample of merged
+    canonical events with their sentences for checking by hand."""
+    import argparse
+    import json
+
+    from ghatna.eval import DEFAULT_DATA_DIR
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
+    parser.add_argument("--merges", type=Path, help="write a sample of merged canonical events here")
+    parser.add_argument("--json", type=Path, help="write the metrics as JSON")
+    args = parser.parse_args(argv)
+    metrics = run(args.data, merges_out=args.merges)
+    report = {"suite": "stories", "metrics": metrics, "roles": {m: role_of(m) for m in metrics}}
+    text = json.dumps(report, ensure_ascii=False, indent=2)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

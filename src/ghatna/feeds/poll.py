@@ -88,6 +88,7 @@ class Poller:
         self.fetcher = Fetcher(policy or FetchPolicy(), sleep=sleep)
         self.pipeline = pipeline or Pipeline(default_stages(stories=True))
         self.sleep = sleep
+        self._tracker = None
         self._load_hosts()
 
     # -- host pauses survive restarts -----------------------------------------------------------------
@@ -277,13 +278,15 @@ class Poller:
         return RawDocument(source=item.url, content=text, format="html", meta={k: v for k, v in meta.items() if v})
 
     def _store_pages(self, batch: list[tuple[_Item, RawDocument]], report: PollReport) -> None:
-        from ghatna.stories import write_with_stories
+        from ghatna.stories.tracker import StoryTracker
 
+        if self._tracker is None:  # one story index for the whole run, loaded from the store once
+            self._tracker = StoryTracker(self.store)
         raws = [raw for _, raw in batch]
         docs = list(self.pipeline.map(raws, workers=self.config.workers))
         for (item, raw), doc in zip(batch, docs, strict=True):
             doc.url = raw.meta.get("url", item.url)  # where it was fetched, not a URL named in its markup
-        counts = write_with_stories(self.store, docs)
+        counts = self.store.write(self._tracker.track(docs), before_commit=self._tracker.before_commit)
         report.documents_stored += counts.ok + counts.unsupported
         report.page_errors += counts.errors
         fetched_at = now_utc()

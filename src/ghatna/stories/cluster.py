@@ -51,7 +51,7 @@ class StoryParams:
     top_features: int = 48
     index_features: int = 16
     # estimated Jaccard of word 3-shingles at or above which two texts are near-duplicates
-    near_duplicate: float = 0.5
+    near_duplicate: float = 0.4
 
     def kind_weight(self, kind: str) -> float:
         return getattr(self, kind, 0.0) if kind != WORD_KIND else 1.0
