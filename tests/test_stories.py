@@ -120,6 +120,14 @@ def test_canonical_events_link_compatible_mentions_only():
     actors = link_events([mention("d7", actors=frozenset({"Q1"}), place=palu),
                           mention("d8", actors=frozenset({"Q2"}), place=palu)], None)
     assert len(actors) == 2  # disjoint actors conflict even at the same place
+    # in one document a place alone does not make two sentences one event; the same sentence does
+    one_doc = [mention("d9", place=palu), mention("d9", place=palu), mention("d9", place=palu)]
+    one_doc[1].sentence, one_doc[1].event_id = 3, "d9-ev1"
+    one_doc[2].event_id = "d9-ev2"
+    assert sorted(e.num_mentions for e in link_events(one_doc, None)) == [1, 2]
+    # a whole country is too coarse to join two reports
+    indonesia = EntityRef("Q252", -2.0, 118.0, "country")
+    assert len(link_events([mention("d10", place=indonesia), mention("d11", place=indonesia)], None)) == 2
 
 
 def test_store_holds_stories_links_and_canonical_events(tmp_path):

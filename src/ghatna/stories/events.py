@@ -4,7 +4,8 @@ Two event mentions are the same event (GDELT's deduplication, made explicit) whe
 same story (near-duplicates always are), have the same type and negation, their dates are within
 a day (the event's own date, else the document's publication date), nothing conflicts (actor sets
 that share no one, recipients likewise, places more than `MAX_PLACE_KM` apart) and at least one
-thing agrees (a shared actor or recipient, or the same or a nearby place).  Entities are compared
+thing agrees: a shared actor or recipient; or, for reports in different documents, the same or a
+nearby place below country level; or, in one document, the same sentence.  Entities are compared
 by what is the same across documents and languages: a resolved id (registry actor, gazetteer
 place) as is; an unresolved name by its consonant skeleton (so the Hindi 'Elin Jons' meets the
 English 'Elin Jones'); an agent by its name.
@@ -41,6 +42,7 @@ class EntityRef:
     key: str
     lat: float | None = None
     lon: float | None = None
+    precision: str | None = None  # country | admin1 | city (gazetteer places)
 
 
 @dataclass
@@ -125,12 +127,13 @@ def _km(a: EntityRef, b: EntityRef) -> float | None:
 
 
 def _place_relation(places: Sequence[EntityRef], place: EntityRef | None) -> str:
-    """'agree', 'conflict' or 'unknown' between a canonical event's places and a mention's."""
+    """'agree', 'conflict' or 'unknown' between a canonical event's places and a mention's.  A
+    whole country agrees with nothing (too many events share one) but still conflicts."""
     if place is None or not places:
         return "unknown"
     for known in places:
         if known.key == place.key:
-            return "agree"
+            return "unknown" if place.precision == "country" else "agree"
         km = _km(known, place)
         if km is not None and km <= NEAR_PLACE_KM:
             return "agree"
@@ -166,8 +169,15 @@ def compatible(event: CanonicalEvent, mention: EventMention) -> bool:
     place = _place_relation(event.places, mention.place)
     if place == "conflict":
         return False
-    agreements += place == "agree"
-    return agreements > 0
+    if agreements:
+        return True
+    # A place alone joins reports from different documents, not two mentions in one document
+    # (an article that says 'help' four times about one town tells of several acts of help),
+    # unless they are in the same sentence.
+    same_document = [m for m in event.mentions if m.doc_id == mention.doc_id]
+    if same_document:
+        return any(m.sentence == mention.sentence for m in same_document)
+    return place == "agree"
 
 
 def _event_key(mention: EventMention) -> str:

@@ -250,7 +250,7 @@ WHERE d.story_id IN (SELECT unnest(?::VARCHAR[]))
 """
 
 _ENTITY_SQL = """
-SELECT n.doc_id, n.entity_id, n.name, n.lat, n.lon
+SELECT n.doc_id, n.entity_id, n.name, n.lat, n.lon, n.geo_precision
 FROM entities n JOIN documents d USING (doc_id)
 WHERE d.story_id IN (SELECT unnest(?::VARCHAR[]))
 """
@@ -270,9 +270,9 @@ def _parse_date(value: str | None) -> tuple[dt.date, str] | None:
 
 def story_mentions(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> dict[str, list[EventMention]]:
     """The event mentions of the documents of some stories, by story."""
-    entities: dict[tuple[str, str], tuple[str, float | None, float | None]] = {}
-    for doc_id, entity_id, name, lat, lon in con.execute(_ENTITY_SQL, [story_ids]).fetchall():
-        entities[(doc_id, entity_id)] = (name, lat, lon)
+    entities: dict[tuple[str, str], tuple[str, float | None, float | None, str | None]] = {}
+    for doc_id, entity_id, name, lat, lon, precision in con.execute(_ENTITY_SQL, [story_ids]).fetchall():
+        entities[(doc_id, entity_id)] = (name, lat, lon, precision)
     by_story: dict[str, list[EventMention]] = {}
     for row in con.execute(_MENTION_SQL, [story_ids]).fetchall():
         (doc_id, event_id, kind, negated, date, precision, actors, recipients, place, sentence, start, end,
@@ -288,8 +288,8 @@ def story_mentions(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> dict
             day, day_precision = published, "published" if published is not None else None
         place_ref = None
         if place:
-            _, lat, lon = entities.get((doc_id, place), (None, None, None))
-            place_ref = EntityRef(key(place), lat, lon)
+            _, lat, lon, precision = entities.get((doc_id, place), (None, None, None, None))
+            place_ref = EntityRef(key(place), lat, lon, precision)
         by_story.setdefault(story_id, []).append(EventMention(
             doc_id=doc_id, event_id=event_id, type=kind, negated=bool(negated),
             date=day, date_precision=day_precision,
