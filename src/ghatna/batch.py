@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ class Summary:
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     _seen: set[str] = field(default_factory=set, repr=False)  # doc_ids of this batch
+    # items read that are not documents (WARC records other than HTML responses), by reason
+    skipped: Counter[str] = field(default_factory=Counter)
 
     def add(self, doc: Document) -> None:
         self.read += 1
@@ -89,15 +92,25 @@ def process(raws: Iterable[RawDocument], summary: Summary, workers: int | None =
 
 def ingest(raws: Iterable[RawDocument], db: str | Path, summary: Summary, workers: int | None = None,
            pipeline: Pipeline | None = None, progress: bool | None = None, reprocess: bool = False,
-           wait: float = WRITE_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None) -> WriteCounts:
+           wait: float = WRITE_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None,
+           stories: bool = False) -> WriteCounts:
     """Process `raws` into the store at `db`, resuming: inputs an earlier run stored (same source
     and input hash, not an error) are skipped unless `reprocess`.  The store is opened only to
-    commit each small batch, so other processes can query it meanwhile."""
+    commit each small batch, so other processes can query it meanwhile.  `stories`: place each
+    document in a story and link near-duplicates and canonical events as it is stored (the
+    pipeline must end with the story signals: `Options(stories=True)`)."""
     with Store(db, wait=wait, on_wait=on_wait) as store:
         done = set() if reprocess else store.completed_inputs()
+        tracker = None
+        if stories:
+            from ghatna.stories.tracker import StoryTracker
+
+            tracker = StoryTracker(store)
         store.close()  # readers may come in while the first documents are analysed
         docs = process(raws, summary, workers=workers, pipeline=pipeline, progress=progress,
                        skip=lambda raw: (raw.source, raw.input_hash) in done)
+        if tracker is not None:
+            return store.write(tracker.track(docs), release=True, before_commit=tracker.before_commit)
         return store.write(docs, release=True)
 
 
@@ -136,6 +149,9 @@ def print_summary(summary: Summary, max_errors: int = 20) -> None:
     if summary.already_stored:
         table.add_row("already stored", f"{summary.already_stored}  (skipped: stored by an earlier run)")
     table.add_row("failed", str(summary.failed))
+    if summary.skipped:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(summary.skipped.items()))
+        table.add_row("skipped", f"{sum(summary.skipped.values())} records that are not articles ({reasons})")
     table.add_row("time", f"{summary.seconds:.2f} s  ({rate:.1f} documents/s)")
     console.print(table)
     for source, reason in summary.errors[:max_errors]:

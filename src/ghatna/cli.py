@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ghatna.eval import DEFAULT_DATA_DIR
 
-FORMATS = ("jsonl", "parquet", "plover", "gdelt")
+FORMATS = ("jsonl", "parquet", "plover", "gdelt", "gdelt-mentions")
 EXIT_OK, EXIT_INPUTS_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 # Seconds to wait for a store another process is using: a query or export, an ingest.
 READ_WAIT_SECONDS = 30.0
@@ -89,12 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_batch_args(p)
     p.add_argument("-o", "--output", type=Path, help="write JSON Lines to this file")
 
-    p = sub.add_parser("ingest", help="extract documents into a DuckDB store")
+    p = sub.add_parser("ingest", help="extract documents (files, directories, WARC archives) into a DuckDB store")
     _add_batch_args(p)
     p.add_argument("--db", type=Path, required=True, help="DuckDB file (created if missing)")
     p.add_argument("--reprocess", action="store_true",
                    help="analyse every input again, even those an earlier run stored")
     _add_wait(p, 300.0)
+    p.add_argument("--no-stories", action="store_true",
+                   help="do not cluster documents into stories, link near-duplicates or canonical events")
 
     p = sub.add_parser("load", help="load per-shard Parquet parts (from --engine ray or --parts) into a store")
     p.add_argument("parts", nargs="+", type=Path, metavar="PARTS", help="part files or folders of them")
@@ -106,12 +108,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print rows as JSON Lines")
     _add_wait(p, READ_WAIT_SECONDS)
 
-    p = sub.add_parser("export", help="export a store as jsonl, parquet, plover or gdelt")
+    p = sub.add_parser("export", help="export a store as jsonl, parquet, plover, gdelt or gdelt-mentions")
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--format", choices=FORMATS, required=True)
+    p.add_argument("--events", choices=("canonical", "raw"), default="canonical",
+                   help="gdelt, gdelt-mentions: one record per canonical event (the same event in several "
+                        "documents counted once; default) or per event of each document (raw)")
     p.add_argument("-o", "--output", type=Path,
                    help="output file (parquet: a directory); default stdout")
     _add_wait(p, READ_WAIT_SECONDS)
+
+    p = sub.add_parser("feeds", help="follow RSS/Atom feeds and sitemaps: add, list, remove")
+    feeds = p.add_subparsers(dest="feeds_command", required=True)
+    q = feeds.add_parser("add", help="follow feeds (RSS 2.0, Atom, news or plain sitemaps)")
+    q.add_argument("urls", nargs="+", metavar="URL")
+    q.add_argument("--db", type=Path, required=True)
+    q.add_argument("--interval", type=float, default=900.0, metavar="SECONDS",
+                   help="first polling interval (then adapted per feed; default 900)")
+    q = feeds.add_parser("list", help="the feeds followed, with their state")
+    q.add_argument("--db", type=Path, required=True)
+    q.add_argument("--json", action="store_true", help="print JSON Lines")
+    q = feeds.add_parser("remove", help="stop following feeds (their stored articles stay)")
+    q.add_argument("feeds", nargs="+", metavar="URL_OR_ID")
+    q.add_argument("--db", type=Path, required=True)
+
+    p = sub.add_parser("poll", help="fetch due feeds and their new articles into a store, until stopped")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--once", action="store_true", help="one round, then exit")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow loopback and private addresses (refused by default)")
+    p.add_argument("--host-delay", type=float, default=5.0, metavar="SECONDS",
+                   help="at least this long between two requests to one host (default 5; robots.txt "
+                        "Crawl-delay may ask for more)")
+    p.add_argument("--min-interval", type=float, default=300.0, metavar="SECONDS",
+                   help="shortest interval between two fetches of a feed (default 300)")
+    p.add_argument("--max-interval", type=float, default=21600.0, metavar="SECONDS",
+                   help="longest interval between two fetches of a feed (default 21600)")
+    p.add_argument("--backoff", type=float, default=60.0, metavar="SECONDS",
+                   help="first pause of a host after a 429/5xx that gives no Retry-After (doubles each time)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per-request read timeout")
+    p.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, metavar="N", help="largest page fetched")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for extraction (default 1)")
 
     p = sub.add_parser("demo", help="run on the bundled sample articles and show the result")
     p.add_argument("--db", type=Path, default=Path("ghatna-demo.duckdb"),
@@ -208,7 +245,8 @@ def _pipeline(args: argparse.Namespace):  # noqa: ANN202 - a Pipeline
     from ghatna.pipeline import Pipeline
 
     budget = TimeBudget() if args.budget is None else TimeBudget(args.budget) if args.budget else None
-    return Pipeline(options=Options(cameo_dictionary=args.cameo_dictionary), budget=budget)
+    stories = getattr(args, "command", None) == "ingest" and not args.no_stories
+    return Pipeline(options=Options(cameo_dictionary=args.cameo_dictionary, stories=stories), budget=budget)
 
 
 def _progress(args: argparse.Namespace) -> bool | None:
@@ -262,7 +300,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.engine != "local" or args.parts:
         return _extract_sharded(args)
     summary = Summary()
-    docs = process(iter_sources(args.paths, stdin=sys.stdin), summary, workers=args.workers,
+    docs = process(iter_sources(args.paths, stdin=sys.stdin, skipped=summary.skipped), summary, workers=args.workers,
                    pipeline=_pipeline(args), progress=_progress(args))
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
@@ -288,9 +326,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _load(job.parts, args.db)
         return job.exit_code
     summary = Summary()
-    ingest(iter_sources(args.paths, stdin=sys.stdin), args.db, summary, workers=args.workers,
+    ingest(iter_sources(args.paths, stdin=sys.stdin, skipped=summary.skipped), args.db, summary, workers=args.workers,
            pipeline=_pipeline(args), progress=_progress(args), reprocess=args.reprocess,
-           wait=args.wait, on_wait=_say)
+           wait=args.wait, on_wait=_say, stories=not args.no_stories)
     print_summary(summary)
     return summary.exit_code
 
@@ -342,12 +380,66 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     try:
         with Store(args.db, read_only=True, wait=args.wait, on_wait=_say) as store:
-            n = export(store, args.format, args.output)
+            n = export(store, args.format, args.output, events=args.events)
     except ValueError as exc:
         print(f"ghatna export: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(f"exported {n} {args.format} records", file=sys.stderr)
     return 0
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    from ghatna.feeds.registry import add_feeds, list_feeds, remove_feeds
+    from ghatna.store import Store
+
+    if args.feeds_command == "list":
+        if not args.db.exists():
+            print(f"ghatna feeds: no store at {args.db}", file=sys.stderr)
+            return 2
+        with Store(args.db, read_only=True) as store:
+            feeds = list_feeds(store)
+        for feed in feeds:
+            row = {"feed_id": feed.feed_id, "url": feed.url, "kind": feed.kind, "title": feed.title,
+                   "next_fetch": feed.next_fetch, "last_fetch": feed.last_fetch, "last_status": feed.last_status,
+                   "interval_s": feed.interval_s, "items_found": feed.items_found, "error_count": feed.error_count,
+                   "last_error": feed.last_error}
+            if args.json:
+                print(json.dumps(row, ensure_ascii=False, default=str))
+            else:
+                state = f"error x{feed.error_count}: {feed.last_error}" if feed.error_count else (
+                    f"HTTP {feed.last_status}" if feed.last_status else "not fetched yet")
+                print(f"{feed.feed_id}  {feed.url}  [{feed.kind or '?'}] {feed.items_found} links, "
+                      f"every {feed.interval_s:.0f} s, next {feed.next_fetch:%Y-%m-%d %H:%M:%S} UTC, {state}")
+        return 0
+    with Store(args.db) as store:
+        if args.feeds_command == "add":
+            outcomes = add_feeds(store, args.urls, interval_s=args.interval)
+        else:
+            outcomes = remove_feeds(store, args.feeds)
+    for url, outcome in outcomes:
+        print(f"{outcome}: {url}")
+    return 0 if all(o in ("added", "already followed", "removed") for _, o in outcomes) else 1
+
+
+def cmd_poll(args: argparse.Namespace) -> int:
+    from ghatna.feeds.fetch import FetchPolicy
+    from ghatna.feeds.poll import PollConfig, Poller
+    from ghatna.store import Store
+
+    policy = FetchPolicy(host_delay=args.host_delay, read_timeout=args.timeout, max_bytes=args.max_bytes,
+                         allow_private=args.allow_private, backoff_base=args.backoff)
+    config = PollConfig(once=args.once, min_interval=args.min_interval, max_interval=args.max_interval,
+                        workers=args.workers)
+
+    def show(report) -> None:  # noqa: ANN001
+        print(f"feeds fetched {report.feeds_fetched} (unchanged {report.feeds_unchanged}, errors "
+              f"{report.feed_errors}); links {report.links_found} (new {report.links_new}); pages fetched "
+              f"{report.pages_fetched}, documents stored {report.documents_stored}, page errors "
+              f"{report.page_errors}", file=sys.stderr)
+
+    with Store(args.db) as store:
+        report = Poller(store, config, policy).run(on_round=show)
+    return 1 if report.feed_errors or report.page_errors else 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

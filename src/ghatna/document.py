@@ -142,6 +142,8 @@ class Document:
     url: str | None = None
     lang_hint: str | None = field(default=None, repr=False)  # language given by the source, if any
     input_hash: str | None = field(default=None, repr=False)  # RawDocument.input_hash of the input
+    story_id: str | None = None  # set by the story index when the document is stored
+    signals: Any = field(default=None, repr=False)  # StorySignals, working state for the story index
 
     @property
     def ok(self) -> bool:
@@ -157,6 +159,23 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         full = asdict(self)
         return {name: full[name] for name in CONTRACT_FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """A Document from its contract object (`to_dict()`), e.g. one read back from a store."""
+        entities = [Entity(**{**e, "geo": Geo(**e["geo"]) if e.get("geo") else None,
+                              "mentions": [Mention(**m) for m in e.get("mentions") or []]})
+                    for e in data.get("entities") or []]
+        events = [Event(**{**e, "trigger": Span(**e["trigger"])}) for e in data.get("events") or []]
+        return cls(
+            text=data.get("text") or "", source=data.get("source") or "<text>", doc_id=data.get("doc_id") or "",
+            lang=data.get("lang"), status=data.get("status") or STATUS_OK, error=data.get("error"),
+            title=data.get("title"), published=data.get("published"), authors=list(data.get("authors") or []),
+            captions=[Caption(**c) for c in data.get("captions") or []],
+            sentences=[Sentence(**s) for s in data.get("sentences") or []], entities=entities, events=events,
+            quotes=[Quote(**q) for q in data.get("quotes") or []],
+            quantities=[Quantity(**q) for q in data.get("quantities") or []],
+        )
 
     @classmethod
     def failed(cls, source: str, reason: str) -> Document:

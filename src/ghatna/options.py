@@ -16,6 +16,9 @@ class Options:
     # Directory of the Hindi event trigger model (None: the shipped one, data/events/); for
     # scoring dev with train-only models (`ghatna train events --tune --out DIR`).
     events_model_dir: Path | None = None
+    # End with the signals the story and near-duplicate indexes compare (ghatna.stories); on
+    # when a store is written (ingest, poll).
+    stories: bool = False
 
 
 DEFAULT_OPTIONS = Options()

@@ -42,8 +42,13 @@ def default_stages(options: Options = DEFAULT_OPTIONS) -> list[Stage]:
     from ghatna.text.normalise import NormaliseStage
     from ghatna.text.segment import SegmentStage
 
-    return [NormaliseStage(), LangIdStage(), SegmentStage(), RecogniseStage(), ResolveStage(), EventsStage(options),
-            QuantitiesStage(), QuotesStage()]
+    stages: list[Stage] = [NormaliseStage(), LangIdStage(), SegmentStage(), RecogniseStage(), ResolveStage(),
+                           EventsStage(options), QuantitiesStage(), QuotesStage()]
+    if options.stories:
+        from ghatna.stories.signals import StorySignalsStage
+
+        stages.append(StorySignalsStage())
+    return stages
 
 
 DEFAULT_BUDGET = TimeBudget()

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ghatna.options import Options
     from ghatna.pipeline import Pipeline
 
-SUITES = ("structure", "ner", "resolve", "events", "claims", "geo")
+SUITES = ("structure", "ner", "resolve", "events", "claims", "geo", "stories")
 DEFAULT_DATA_DIR = Path("../shared/data")
 
 
@@ -70,7 +70,8 @@ def run_suite(name: str, data_dir: Path = DEFAULT_DATA_DIR) -> dict:
         raise KeyError(f"unknown suite {name!r}; available: {', '.join(available_suites())}")
     module = importlib.import_module(f"ghatna.eval.{name}")
     metrics = module.run(Path(data_dir))
-    return {"suite": name, "metrics": metrics, "roles": {m: data_role(m) for m in metrics}}
+    roles = getattr(module, "role_of", data_role)  # a suite may declare its own roles
+    return {"suite": name, "metrics": metrics, "roles": {m: roles(m) for m in metrics}}
 
 
 def write_report(report: dict, path: Path) -> None:

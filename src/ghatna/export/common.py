@@ -25,6 +25,7 @@ class ExportResult:
 
     written: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    merged: int = 0  # event mentions folded into a canonical event's record (not left out)
 
 
 def event_key(doc_id: str, event_id: str) -> str:

@@ -9,7 +9,12 @@ Column meanings follow ../shared/data/gdelt-cameo/gdelt_event_cookbook.md.  How 
   ghatna does not code them.
 - EventCode/EventBaseCode/EventRootCode from the event's `cameo`; QuadClass from the event (else
   from the CAMEO root code); GoldsteinScale from the CAMEO Goldstein table (data/cameo/goldstein.json).
-- NumMentions/NumSources/NumArticles: 1 (one mention in one article); AvgTone: 0 (not computed).
+- Events (default `canonical`): one row per canonical event (ghatna.stories.events: the same event
+  reported by several documents counted once), with the fields of its first mention and GDELT's
+  NumMentions/NumSources/NumArticles; its GLOBALEVENTID is its first mention's, so the Mentions
+  table (export/mentions.py) joins on it.  `raw`: one row per event of each document, counts 1.
+  A store written without stories has no canonical events: every event is its own.
+  AvgTone: 0 (not computed).
 - Actor1Geo/Actor2Geo: the actor entity's own geo, if it has one; ActionGeo: the event's place.
   CountryCode is FIPS 10-4 (data/cameo/countries.json); FeatureID is the GeoNames id for cities.
 - IsRootEvent: 1 when the event's sentence starts in the first paragraph (the lead).
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +49,8 @@ from ghatna.export.common import (
 )
 from ghatna.store import Store, StoredDocument
 
+EVENT_MODES = ("canonical", "raw")
+
 _ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
                  "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
 _GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
@@ -58,7 +66,7 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _clean(value: Any) -> str:
+def clean_field(value: Any) -> str:
     """A field as text: None is blank, and tabs or line breaks never split a record."""
     if value is None:
         return ""
@@ -129,14 +137,46 @@ def _lead_end(text: str) -> int:
     return len(text) if end < 0 else end
 
 
-def gdelt_rows(stored: StoredDocument, result: ExportResult, dated_in_text_only: bool = False) -> Iterator[list[str]]:
-    """The GDELT event rows of one stored document; skipped events are counted in `result`."""
+@dataclass(frozen=True)
+class CanonicalRef:
+    """An event mention's canonical event: whether it is the first mention, and the counts."""
+
+    first: bool
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+
+
+def canonical_index(store: Store) -> dict[tuple[str, str], CanonicalRef]:
+    """(doc_id, event_id) -> its canonical event; empty for a store written without stories."""
+    tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if not {"canonical_events", "event_mentions"} <= tables:
+        return {}
+    rows = store.con.execute(
+        "SELECT m.doc_id, m.event_id, m.doc_id = c.first_doc_id AND m.event_id = c.first_event_id, "
+        "c.num_mentions, c.num_sources, c.num_articles "
+        "FROM event_mentions m JOIN canonical_events c USING (canonical_id)").fetchall()
+    return {(doc_id, event_id): CanonicalRef(bool(first), n_m, n_s, n_a)
+            for doc_id, event_id, first, n_m, n_s, n_a in rows}
+
+
+def gdelt_rows(stored: StoredDocument, result: ExportResult,
+               canonical: dict[tuple[str, str], CanonicalRef] | None = None,
+               dated_in_text_only: bool = False) -> Iterator[list[str]]:
+    """The GDELT event rows of one stored document; skipped events are counted in `result`.
+    With `canonical`, a mention that is not its canonical event's first is left to that event's
+    row (counted in `result.merged`), and the first carries the canonical counts."""
     doc = stored.doc
     entities = entity_index(doc)
     lead_end = _lead_end(doc.get("text") or "")
     date_added = stored.ingested_at.strftime("%Y%m%d%H%M%S")
     source_url = stored.url or doc.get("source")
     for event in doc.get("events") or []:
+        ref = canonical.get((doc["doc_id"], event["id"])) if canonical else None
+        if ref is not None and not ref.first:
+            result.merged += 1
+            continue
+        counts = (ref.num_mentions, ref.num_sources, ref.num_articles) if ref else (1, 1, 1)
         cameo = (event.get("cameo") or "").strip()
         if not cameo:
             result.skipped["no CAMEO code"] += 1
@@ -164,31 +204,35 @@ def gdelt_rows(stored: StoredDocument, result: ExportResult, dated_in_text_only:
             *actor_fields(actor1),
             *actor_fields(actor2),
             1 if sentence_start < lead_end else 0,
-            cameo, cameo[:3], cameo[:2], quad_class, score, 1, 1, 1, 0,
+            cameo, cameo[:3], cameo[:2], quad_class, score, *counts, 0,
             *geo_fields(actor1),
             *geo_fields(actor2),
             *geo_fields(place),
             date_added, source_url,
         ]
-        yield [_clean(v) for v in row]
+        yield [clean_field(v) for v in row]
 
 
 def iter_gdelt(documents: Iterable[StoredDocument], result: ExportResult,
+               canonical: dict[tuple[str, str], CanonicalRef] | None = None,
                dated_in_text_only: bool = False) -> Iterator[list[str]]:
     for stored in documents:
-        yield from gdelt_rows(stored, result, dated_in_text_only)
+        yield from gdelt_rows(stored, result, canonical, dated_in_text_only)
 
 
-def write_gdelt(store: Store, out: Path | None, header: bool = False,
+def write_gdelt(store: Store, out: Path | None, header: bool = False, events: str = "canonical",
                 dated_in_text_only: bool = False) -> ExportResult:
-    """Write every stored event with a CAMEO code as a GDELT 2.0 event-table line (stdout when
-    `out` is None); no header line unless `header`; with `dated_in_text_only`, only events whose
-    text states their date."""
+    """Write the stored events with a CAMEO code as GDELT 2.0 event-table lines (stdout when `out`
+    is None): one per canonical event (`events="canonical"`) or per raw event (`"raw"`); no
+    header line unless `header`; with `dated_in_text_only`, only events whose text states their date."""
+    if events not in EVENT_MODES:
+        raise ValueError(f"unknown events mode {events!r}; choose one of {', '.join(EVENT_MODES)}")
     result = ExportResult()
+    canonical = canonical_index(store) if events == "canonical" else None
     with open_output(out) as stream:
         if header:
             stream.write("\t".join(GDELT_COLUMNS) + "\n")
-        for row in iter_gdelt(store.stored_documents(), result, dated_in_text_only):
+        for row in iter_gdelt(store.stored_documents(), result, canonical, dated_in_text_only):
             stream.write("\t".join(row) + "\n")
             result.written += 1
     return result

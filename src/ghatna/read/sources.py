@@ -13,6 +13,7 @@ import codecs
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -53,13 +54,16 @@ def sample_paths() -> list[Path]:
     return sorted(Path(str(item)) for item in folder.iterdir() if item.name.endswith(".txt"))
 
 
-def iter_sources(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[RawDocument]:
+def iter_sources(paths: Iterable[str], stdin: TextIO | None = None,
+                 skipped: Counter[str] | None = None) -> Iterator[RawDocument]:
     """One `RawDocument` per input item, in a stable order.
 
     '-' reads stdin (one plain-text article, or JSON Lines when it starts with '{');
     directories are walked recursively in sorted order, skipping hidden files; the format
     comes from the extension (.txt/.text/none: text, .html/.htm/.xml: html, .jsonl/.ndjson:
-    one record per line); any other extension is read as text.
+    one record per line; .warc/.warc.gz: its HTML responses, see `ghatna.read.warc`); any other
+    extension is read as text.  Items that are no documents (WARC records other than HTML
+    responses) are counted by reason in `skipped`.
     """
     for given in paths:
         if given == "-":
@@ -70,12 +74,12 @@ def iter_sources(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[
             found = False
             for file in _walk(path):
                 found = True
-                yield from read_path(file)
+                yield from read_path(file, skipped)
             if not found:
                 yield RawDocument(source=str(path), error="empty directory: no input files in it "
                                                           "(hidden files and folders are skipped)")
         else:
-            yield from read_path(path)
+            yield from read_path(path, skipped)
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -101,8 +105,8 @@ def _format_for(path: Path) -> str:
     return "text"
 
 
-def read_path(path: Path) -> Iterator[RawDocument]:
-    """The item(s) in one file: one document, or one per JSON Lines record."""
+def read_path(path: Path, skipped: Counter[str] | None = None) -> Iterator[RawDocument]:
+    """The item(s) in one file: one document, or one per JSON Lines record or WARC HTML response."""
     source = str(path)
     try:
         info = path.stat()
@@ -114,6 +118,11 @@ def read_path(path: Path) -> Iterator[RawDocument]:
         return
     if not path.is_file():
         yield RawDocument(source=source, error="not a regular file")
+        return
+    from ghatna.read.warc import is_warc, read_warc
+
+    if is_warc(path):
+        yield from read_warc(path, MAX_INPUT_BYTES, skipped)
         return
     fmt = _format_for(path)
     try:

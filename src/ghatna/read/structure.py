@@ -37,6 +37,10 @@ def structure(raw: RawDocument) -> Document:
         # an unreadable date given with the input is no reason to lose the article: keep ours
         parsed = plaintext.parse_date(given_date)
         published = parsed[0] if parsed else published
+    captured = _given(meta, "captured")  # a web archive's capture date: the fallback publication date
+    if not published and captured:
+        parsed = plaintext.parse_date(captured[:10])
+        published = parsed[0] if parsed else None
     return Document(
         text=layout.text,
         source=raw.source,

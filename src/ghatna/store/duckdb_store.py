@@ -76,7 +76,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("doc_id", "VARCHAR"), ("source", "VARCHAR"), ("url", "VARCHAR"), ("lang", "VARCHAR"),
         ("status", "VARCHAR"), ("title", "VARCHAR"), ("published", "DATE"), ("authors", "VARCHAR[]"),
         ("captions", "JSON"), ("text", "VARCHAR"), ("sentences", "JSON"), ("ingested_at", "TIMESTAMP"),
-        ("position", "INTEGER"), ("doc", "JSON"),
+        ("position", "INTEGER"), ("doc", "JSON"), ("story_id", "VARCHAR"),
     ],
     "entities": [
         ("doc_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("name", "VARCHAR"), ("type", "VARCHAR"),
@@ -152,14 +152,21 @@ def _list_type(sql_type: str) -> str:
     return "VARCHAR[]" if sql_type == "JSON" else f"{sql_type}[]"
 
 
-def _insert_sql(table: str) -> str:
-    columns = TABLES[table]
+def _insert_sql(table: str, columns: Sequence[tuple[str, str]] | None = None) -> str:
+    columns = columns if columns is not None else TABLES[table]
     selects = []
     for _name, sql_type in columns:
         item = f"unnest(?::{_list_type(sql_type)})"
         selects.append(f"{item}::JSON" if sql_type == "JSON" else item)
     names = ", ".join(_quote(name) for name, _ in columns)
     return f"INSERT INTO {table} ({names}) SELECT {', '.join(selects)}"
+
+
+def insert_columns(con: duckdb.DuckDBPyConnection, table: str, spec: Sequence[tuple[str, str]],
+                   columns: Sequence[list[Any]]) -> None:
+    """Insert rows given column-wise (one list per column of `spec`), in one statement."""
+    if columns and columns[0]:
+        con.execute(_insert_sql(table, spec), list(columns))
 
 
 def _iso_date(value: str | None) -> dt.date | None:
@@ -209,7 +216,7 @@ def _add_document(rows: _Rows, doc: Document, ingested_at: dt.datetime, position
     rows.add("documents", (
         doc_id, doc.source, doc.url, doc.lang, doc.status, doc.title, _iso_date(doc.published),
         list(doc.authors), _json(contract["captions"]), doc.text, _json(contract["sentences"]),
-        ingested_at, position, _json(contract),
+        ingested_at, position, _json(contract), doc.story_id,
     ))
     for entity in doc.entities:
         geo = entity.geo
@@ -302,6 +309,10 @@ class Store:
         if not self.read_only:
             self._create_schema()
 
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The open connection, opened again if `close` (or a releasing write) closed it."""
+        return self._open()
+
     def _open(self) -> duckdb.DuckDBPyConnection:
         if self.con is None:
             self.con = connect(self.path, self.read_only, self.sandbox, self.wait, self.on_wait)
@@ -320,12 +331,16 @@ class Store:
             self.con = None
 
     def _create_schema(self) -> None:
+        self.ensure_tables(TABLES)
+
+    def ensure_tables(self, tables: dict[str, list[tuple[str, str]]]) -> None:
+        """Create tables (and columns added since) that are missing; other packages' tables too."""
         con = self._open()
         existing: dict[str, set[str]] = {}
         for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns "
                                          "WHERE table_schema = 'main'").fetchall():
             existing.setdefault(table, set()).add(column)
-        for table, columns in TABLES.items():
+        for table, columns in tables.items():
             if table not in existing:
                 body = ", ".join(f"{_quote(name)} {sql_type}" for name, sql_type in columns)
                 con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
@@ -338,12 +353,16 @@ class Store:
     # -- writing ---------------------------------------------------------------------------------
 
     def write(self, docs: Iterable[Document], batch_size: int = BATCH_SIZE,
-              flush_seconds: float = FLUSH_SECONDS, release: bool = False) -> WriteCounts:
+              flush_seconds: float = FLUSH_SECONDS, release: bool = False,
+              before_commit: Callable[[duckdb.DuckDBPyConnection, list[Document]], None] | None = None,
+              ) -> WriteCounts:
         """Store documents (ok and unsupported_language), error records and one `document_sources`
         row per input, replacing earlier rows with the same doc_id (or source and input hash).
 
         Consumes `docs` lazily; commits when `batch_size` documents wait or `flush_seconds` have
-        passed since the last commit.  `release`: close the file between batches so other processes can use it."""
+        passed since the last commit.  `release`: close the file between batches so other processes
+        can use it.  `before_commit(con, batch)` writes what other packages derive from a batch
+        (stories, canonical events) in the same transaction."""
         if self.read_only:
             raise PermissionError(f"store {self.path} is open read-only")
         counts = WriteCounts()
@@ -361,14 +380,16 @@ class Store:
             # documents that come slowly are committed one by one, a fast stream in batches: what
             # is not yet committed was produced in the last `flush_seconds`
             if len(batch) >= batch_size or time.monotonic() - last_flush >= flush_seconds:
-                self._flush(batch, ingested_at, release)
+                self._flush(batch, ingested_at, release, before_commit)
                 batch = []
                 last_flush = time.monotonic()
         if batch:
-            self._flush(batch, ingested_at, release)
+            self._flush(batch, ingested_at, release, before_commit)
         return counts
 
-    def _flush(self, batch: list[tuple[int, Document]], ingested_at: dt.datetime, release: bool) -> None:
+    def _flush(self, batch: list[tuple[int, Document]], ingested_at: dt.datetime, release: bool,
+               before_commit: Callable[[duckdb.DuckDBPyConnection, list[Document]], None] | None = None,
+               ) -> None:
         rows = _Rows()
         analyses: dict[str, tuple[int, Document]] = {}
         inputs: dict[tuple[str, str | None], tuple[int, Document]] = {}
@@ -413,6 +434,8 @@ class Store:
                     "SELECT unnest(?::VARCHAR[]) EXCEPT SELECT doc_id FROM document_sources", [replaced]).fetchall()]
                 for table in ANALYSIS_TABLES if orphans else ():
                     con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [orphans])
+            if before_commit is not None:
+                before_commit(con, [doc for _, doc in analyses.values()])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
