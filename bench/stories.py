@@ -35,7 +35,8 @@ from throughput import _tree_rss_kib, load_corpus  # noqa: E402
 
 
 def run_ingest(data: Path, workers: int, stories: bool) -> dict:
-    from ghatna.pipeline import Pipeline, default_stages
+    from ghatna.options import Options
+    from ghatna.pipeline import Pipeline
     from ghatna.store import Store
     from ghatna.stories import write_with_stories
 
@@ -53,7 +54,7 @@ def run_ingest(data: Path, workers: int, stories: bool) -> dict:
     sampler.start()
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        docs = Pipeline(default_stages(stories=stories)).map(raws, workers=workers)
+        docs = Pipeline(options=Options(stories=stories)).map(raws, workers=workers)
         with Store(Path(tmp) / "bench.duckdb") as store:
             counts = write_with_stories(store, docs) if stories else store.write(docs)
             seconds = time.perf_counter() - started
@@ -72,12 +73,13 @@ def index_cost(data: Path, documents: int = 100_000, seed: int = 14) -> dict:
     """Memory and time of the story index over a synthetic stream of real documents' signals."""
     import numpy as np
 
-    from ghatna.pipeline import Pipeline, default_stages
+    from ghatna.options import Options
+    from ghatna.pipeline import Pipeline
     from ghatna.stories.cluster import StoryIndex
     from ghatna.stories.signals import StorySignals
 
     raws = load_corpus(data)[:200]
-    real = [d.signals for d in Pipeline(default_stages(stories=True)).map(raws, workers=2)
+    real = [d.signals for d in Pipeline(options=Options(stories=True)).map(raws, workers=2)
             if d.signals is not None and d.signals.features]
     rng = random.Random(seed)
     tracemalloc.start()

@@ -94,9 +94,10 @@ def ntrex_raws(data_dir: Path) -> list[RawDocument]:
 
 
 def _stories_pipeline():  # noqa: ANN202
-    from ghatna.pipeline import Pipeline, default_stages
+    from ghatna.options import Options
+    from ghatna.pipeline import Pipeline
 
-    return Pipeline(default_stages(stories=True))
+    return Pipeline(options=Options(stories=True))
 
 
 def process_ntrex(data_dir: Path, workers: int | None = None) -> list[Labelled]:

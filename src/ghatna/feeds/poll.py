@@ -25,8 +25,8 @@ from ghatna.document import Document
 from ghatna.feeds.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchError, FetchPolicy
 from ghatna.feeds.parse import FeedError, parse_feed
 from ghatna.feeds.registry import Feed, add_feeds, due_feeds, ensure_feed_tables, now_utc
+from ghatna.read.charset import decode
 from ghatna.read.raw import RawDocument
-from ghatna.read.sources import decode
 from ghatna.read.urls import canonical_url, host_of
 from ghatna.store import Store
 
@@ -78,7 +78,8 @@ class Poller:
 
     def __init__(self, store: Store, config: PollConfig | None = None, policy: FetchPolicy | None = None,
                  pipeline: object | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
-        from ghatna.pipeline import Pipeline, default_stages
+        from ghatna.options import Options
+        from ghatna.pipeline import Pipeline
         from ghatna.stories.tracker import ensure_story_tables
 
         ensure_feed_tables(store)
@@ -86,7 +87,7 @@ class Poller:
         self.store = store
         self.config = config or PollConfig()
         self.fetcher = Fetcher(policy or FetchPolicy(), sleep=sleep)
-        self.pipeline = pipeline or Pipeline(default_stages(stories=True))
+        self.pipeline = pipeline or Pipeline(options=Options(stories=True))
         self.sleep = sleep
         self._tracker = None
         self._load_hosts()

@@ -34,7 +34,7 @@ def read_warc(path: Path, max_bytes: int, skipped: Counter[str] | None = None) -
     """The HTML response records of one WARC file, as RawDocuments, in file order."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    from ghatna.read.sources import decode
+    from ghatna.read.charset import decode
 
     skipped = skipped if skipped is not None else Counter()
     number = 0

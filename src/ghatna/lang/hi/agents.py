@@ -134,3 +134,9 @@ DIRECTIONS: dict[str, str] = {match_key(k): v for k, v in {
 
 # Words before अमेरिका that make it a continent, not the United States (लैटिन अमेरिका).
 CONTINENT_QUALIFIERS = frozenset(match_key(w) for w in "लैटिन लातिन दक्षिण दक्षिणी उत्तर उत्तरी मध्य".split())
+
+# Endings of nationality adjectives made from a country's name (युगांडा -> युगांडाई, इराक -> इराकी).
+DEMONYM_ENDINGS = ("ी", "ई")
+# Plural (oblique) endings of nationality nouns and what their singular ends in: फ़िलिस्तीनियों ->
+# फ़िलिस्तीनी, तुर्कों -> तुर्क.
+NATIONALITY_PLURALS = (("ियों", "ी"), ("ों", ""))
