@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from ghatna.eval import DEFAULT_DATA_DIR
+from ghatna.eval import DEFAULT_DATA_DIR, SUITES
 
 FORMATS = ("jsonl", "parquet", "plover", "gdelt", "gdelt-mentions")
 EXIT_OK, EXIT_INPUTS_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
@@ -86,10 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract documents to JSON Lines (stdout by default)")
+    p.set_defaults(func=cmd_extract)
     _add_batch_args(p)
     p.add_argument("-o", "--output", type=Path, help="write JSON Lines to this file")
 
     p = sub.add_parser("ingest", help="extract documents (files, directories, WARC archives) into a DuckDB store")
+    p.set_defaults(func=cmd_ingest)
     _add_batch_args(p)
     p.add_argument("--db", type=Path, required=True, help="DuckDB file (created if missing)")
     p.add_argument("--reprocess", action="store_true",
@@ -99,16 +101,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="do not cluster documents into stories, link near-duplicates or canonical events")
 
     p = sub.add_parser("load", help="load per-shard Parquet parts (from --engine ray or --parts) into a store")
+    p.set_defaults(func=cmd_load)
     p.add_argument("parts", nargs="+", type=Path, metavar="PARTS", help="part files or folders of them")
     p.add_argument("--db", type=Path, required=True, help="DuckDB file (created if missing)")
 
     p = sub.add_parser("query", help="run read-only SQL against a store and print the result")
+    p.set_defaults(func=cmd_query)
     p.add_argument("sql")
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--json", action="store_true", help="print rows as JSON Lines")
     _add_wait(p, READ_WAIT_SECONDS)
 
     p = sub.add_parser("export", help="export a store as jsonl, parquet, plover, gdelt or gdelt-mentions")
+    p.set_defaults(func=cmd_export)
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--format", choices=FORMATS, required=True)
     p.add_argument("--events", choices=("canonical", "raw"), default="canonical",
@@ -119,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_wait(p, READ_WAIT_SECONDS)
 
     p = sub.add_parser("feeds", help="follow RSS/Atom feeds and sitemaps: add, list, remove")
+    p.set_defaults(func=cmd_feeds)
     feeds = p.add_subparsers(dest="feeds_command", required=True)
     q = feeds.add_parser("add", help="follow feeds (RSS 2.0, Atom, news or plain sitemaps)")
     q.add_argument("urls", nargs="+", metavar="URL")
@@ -133,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--db", type=Path, required=True)
 
     p = sub.add_parser("poll", help="fetch due feeds and their new articles into a store, until stopped")
+    p.set_defaults(func=cmd_poll)
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--once", action="store_true", help="one round, then exit")
     p.add_argument("--allow-private", action="store_true",
@@ -151,10 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for extraction (default 1)")
 
     p = sub.add_parser("demo", help="run on the bundled sample articles and show the result")
+    p.set_defaults(func=cmd_demo)
     p.add_argument("--db", type=Path, default=Path("ghatna-demo.duckdb"),
                    help="DuckDB file to write (default: ghatna-demo.duckdb)")
 
     p = sub.add_parser("serve", help="serve a store read-only: REST API, web app, API docs")
+    p.set_defaults(func=cmd_serve)
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8080)
@@ -166,12 +175,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Host header to accept besides 127.0.0.1/localhost (repeatable; * for any)")
 
     p = sub.add_parser("eval", help="run an evaluation suite")
-    p.add_argument("suite")
+    p.set_defaults(func=cmd_eval)
+    p.add_argument("suite", choices=SUITES)
     p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR,
                    help=f"reference data directory (default: {DEFAULT_DATA_DIR})")
     p.add_argument("--json", type=Path, metavar="FILE", help="write the metrics as JSON")
 
     p = sub.add_parser("train", help="train a shipped model from the reference data")
+    p.set_defaults(func=cmd_train)
     p.add_argument("model", choices=["ner", "events"])
     p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     p.add_argument("--out", type=Path, default=None,
@@ -183,9 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = globals()[f"cmd_{args.command}"]
     try:
-        return handler(args)
+        return args.func(args)
     except BrokenPipeError:  # `ghatna extract ... | head`
         sys.stderr.close()
         return EXIT_OK

@@ -25,7 +25,7 @@ from ghatna.text.normalise import match_key
 from ghatna.text.segment import tokenize
 
 hi = get_pack("hi").events
-hi_agents = get_pack("hi").agents  # this module is the Hindi strategy; its data is the Hindi pack's
+hi_agents = get_pack("hi").agents
 
 
 def _phrase_keys(phrase: str) -> tuple[str, ...]:
