@@ -41,6 +41,7 @@ PRECISION = {"P": "city", "S": "city", "D": "admin2", "A": "admin1", "C": "count
 SOUND_FLOOR = 0.6
 SHORT_SOUND_FLOOR = 0.8
 CLOSE_SOUND = 0.85  # a sound-alike this close counts as named
+SOUNDS_SAME_FACTOR = 10
 # Feature-class priors (powers of ten of population, roughly).
 CAPITAL_PRIOR = 1.5
 SEAT_PRIOR = 0.3
@@ -194,9 +195,13 @@ class Gazetteer:
         if exact:
             # Places whose own name sounds the same count as named too: the Devanagari
             # 'vashington' is an alternate name of the state only, but means the city as often
-            # as 'Washington' does.
+            # as 'Washington' does; but a town written so (Pauri) is not a bigger namesake's
+            # that merely sounds like it (Puri, 1,350 km away), unless that one is ten times bigger
+            # ('kolon': Colon by its alternate name, and Koeln).
+            written_towns = max((p.population for p in places if p.kind in ("P", "S")), default=0)
             for p in self.hits("~" + skeleton(name)):
-                if p.kind != "C" and p.id not in exact_ids and similarity(name, p.name) >= CLOSE_SOUND:
+                if p.kind != "C" and p.id not in exact_ids and similarity(name, p.name) >= CLOSE_SOUND \
+                        and p.population >= SOUNDS_SAME_FACTOR * written_towns:
                     places.append(p)
                     exact_ids.add(p.id)
         if context.within is not None:

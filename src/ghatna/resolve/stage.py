@@ -240,6 +240,8 @@ class ResolveStage:
         regions: dict[int, Region] = {}
         for i, js in qualifiers.items():
             own = found[i]
+            if not _is_place_entity(entities[i], own):
+                continue  # people and organisations are not qualified ('bharat ke X' is no place)
             precision = own.geo.precision if own is not None and own.geo is not None else None
             if precision == "country":
                 continue  # a country is qualified by nothing ('Georgia, Armenia' is a list)
