@@ -416,3 +416,23 @@ def test_a_lone_minority_type_is_not_the_story():
     # one protest and one attack: both are the story; other types are not counted
     text = "लोगों ने प्रदर्शन किया। पुलिस पर हमला हुआ। मंत्री ने बैठक की।"
     assert kept(text, {"प्रदर्शन": "PROTEST", "हमला": "ASSAULT", "बैठक": "CONSULT"}) == {"प्रदर्शन", "हमला", "बैठक"}
+
+
+def test_an_unmarked_subject_opening_the_sentence_acts():
+    # written for this test: "Israel will vacate the settlements in August" (no ने: future tense)
+    doc = hindi_doc("इजराइल अगस्त में सभी बस्तियों को खाली करने पर सहमत हो गया है।",
+                    {"इजराइल": ("Israel", "GPE", "ISR")})
+    agreed = next(e for e in doc.events if e.type == "AGREE")
+    assert agreed.actors == ["e0"]
+
+
+def test_the_subject_of_a_sentence_is_coordinated_and_opens_it():
+    from ghatna.events.candidates import sentence_views
+    from ghatna.events.hi.subjects import sentence_subjects
+
+    doc = hindi_doc("भारत और नेपाल नए व्यापार समझौते पर सहमत हो गए हैं, काठमांडू में अधिकारियों ने बताया।",
+                    {"भारत": ("India", "GPE", "IND"), "नेपाल": ("Nepal", "GPE", "NPL"),
+                     "काठमांडू": ("Kathmandu", "GPE", "NPL")})
+    [view] = sentence_views(doc)
+    agreed = view.keys.index("सहमत")
+    assert sentence_subjects(view, agreed) == ["e0", "e1"]

@@ -20,6 +20,7 @@ from ghatna.events.candidates import AgentRef, Candidate, SentenceView, is_place
 from ghatna.events.dates import find_dates, parse_published
 from ghatna.events.en.detect import detect_sentences
 from ghatna.events.hi import detect as events_hindi
+from ghatna.events.hi.subjects import sentence_subjects
 from ghatna.events.hi.tagger import SHIPPED_MODEL_DIR
 from ghatna.events.merge import merge
 from ghatna.events.recode import recode
@@ -189,6 +190,10 @@ class EventsStage:
         previous = events_hindi.NO_ANTECEDENTS
         for view, found in zip(views, per_sentence, strict=True):
             previous = events_hindi.attach(view, found, previous, make_agent)
+            for c in found:
+                if not c.actors and c.type != DISASTER:
+                    subjects = sentence_subjects(view, c.first)
+                    c.actors = [e for e in subjects if e not in c.recipients]
             out += [(view, c) for c in found]
         return out
 
