@@ -436,3 +436,10 @@ def test_the_subject_of_a_sentence_is_coordinated_and_opens_it():
     [view] = sentence_views(doc)
     agreed = view.keys.index("सहमत")
     assert sentence_subjects(view, agreed) == ["e0", "e1"]
+
+
+def test_who_is_to_act_on_a_demand_receives_it():
+    doc = hindi_doc("भारत ने मांग की कि पाकिस्तान सीमा पर गोलीबारी तुरंत बंद करे।",
+                    {"भारत": ("India", "GPE", "IND"), "पाकिस्तान": ("Pakistan", "GPE", "PAK")})
+    demand = next(e for e in doc.events if e.type == "REQUEST")
+    assert demand.actors == ["e0"] and demand.recipients == ["e1"]

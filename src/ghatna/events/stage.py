@@ -20,7 +20,7 @@ from ghatna.events.candidates import AgentRef, Candidate, SentenceView, is_place
 from ghatna.events.dates import find_dates, parse_published
 from ghatna.events.en.detect import detect_sentences
 from ghatna.events.hi import detect as events_hindi
-from ghatna.events.hi.subjects import sentence_subjects
+from ghatna.events.hi.subjects import complement_subjects, sentence_subjects
 from ghatna.events.hi.tagger import SHIPPED_MODEL_DIR
 from ghatna.events.merge import merge
 from ghatna.events.recode import recode
@@ -194,6 +194,8 @@ class EventsStage:
                 if not c.actors and c.type != DISASTER:
                     subjects = sentence_subjects(view, c.first)
                     c.actors = [e for e in subjects if e not in c.recipients]
+                if not c.recipients and c.type != DISASTER:
+                    c.recipients = [e for e in complement_subjects(view, c.last) if e not in c.actors]
             out += [(view, c) for c in found]
         return out
 

@@ -12,6 +12,11 @@ from ghatna.text.normalise import match_key
 
 
 @cache
+def _complementisers() -> frozenset[str]:
+    return frozenset(match_key(w) for w in get_pack("hi").quotes.COMPLEMENTISERS)
+
+
+@cache
 def _markers() -> tuple[str, frozenset[str], frozenset[str]]:
     """(the ergative, the first words of every case marker, the coordinators) as match keys."""
     hi = get_pack("hi").events
@@ -49,3 +54,23 @@ def sentence_subjects(view: SentenceView, before: int) -> list[str]:
 
 def _coordinated(view: SentenceView, left: tuple, right: tuple, coordinators: frozenset[str]) -> bool:
     return right[0] - left[1] == 1 and view.keys[left[1]] in coordinators
+
+
+# A demand's or warning's कि-clause follows the verb closely ("मांग की कि X ... करे").
+COMPLEMENT_REACH = 3
+
+
+def complement_subjects(view: SentenceView, after: int) -> list[str]:
+    """Entity ids of the subject of the कि-clause right after token `after`: who is to act on a
+    demand, appeal or warning ("चीन ने मांग की कि अमेरिका ... रद्द करे" -> the US)."""
+    ergative, markers, _ = _markers()
+    starts = [i for i in range(after, min(after + COMPLEMENT_REACH, len(view.keys)))
+              if view.keys[i] in _complementisers()]
+    if not starts:
+        return []
+    mentions = sorted((m for m in view.mentions if m[0] > starts[0] and can_act(m[2])), key=lambda m: m[0])
+    for _, last, entity in mentions:
+        following = view.keys[last] if last < len(view.keys) else ""
+        if following == ergative or following not in markers:
+            return [entity.id]
+    return []
