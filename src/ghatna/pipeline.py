@@ -90,7 +90,7 @@ class Pipeline:
                                 "(the document is too long or too hard; see --budget)")
         doc.input_hash = raw.input_hash
         if doc.status == STATUS_ERROR:
-            doc.url = doc.url or raw.meta.get("url")
+            doc.url = doc.url or (raw.meta or {}).get("url")
         return doc
 
     def process(self, doc: Document, timer: Deadline | None = None) -> Document:
