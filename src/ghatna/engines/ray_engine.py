@@ -67,7 +67,7 @@ def connect(address: str | None = None, num_cpus: int | None = None,
             raise EngineUnavailable(f"cannot connect to Ray at {address}: {str(exc).strip().splitlines()[0]}") from exc
     else:
         ray.init(num_cpus=num_cpus or os.cpu_count() or 1, object_store_memory=object_store_mb << 20,
-                 include_dashboard=False, log_to_driver=False)
+                 include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     return True
 
 
@@ -115,6 +115,8 @@ def ray_round(job: ShardJob, indexes: list[int], actors: int | None = None,
     context.actor_task_retry_on_errors = False  # shard errors come back as rows; the job retries them
     context.enable_progress_bars = progress
     context.print_on_execution_start = progress
+    if not progress:  # Ray Data logs each execution's start and end at INFO
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
     # One block per shard, so that shards are handed out one by one.
     shards = ray.data.from_items([{"index": i} for i in indexes], override_num_blocks=len(indexes))
     with warnings.catch_warnings():
