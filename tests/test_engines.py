@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -75,6 +76,13 @@ def test_shards_kinds_order_and_keys(corpus: Path, tmp_path: Path):
     assert raw.error == "no such file or directory"
     with pytest.raises(ValueError, match="stdin"):
         list_shards(["-"])
+    # a WARC file is a shard of its own, read by the read package's WARC support or named as missing
+    (tmp_path / "crawl.warc.gz").write_bytes(b"\x1f\x8b not really")
+    (warc,) = list_shards([str(tmp_path / "crawl.warc.gz")])
+    assert warc.reader == "warc"
+    if importlib.util.find_spec("ghatna.read.warc") is None:
+        assert [r.error for r in read_shard(warc)] == [
+            "WARC input needs ghatna.read.warc, absent from this version"]
 
 
 def test_parquet_reader_rows_and_errors(corpus: Path, tmp_path: Path):

@@ -263,12 +263,17 @@ def _progress(args: argparse.Namespace) -> bool | None:
     return False if args.no_progress else None
 
 
-def _sharded(args: argparse.Namespace, parts: Path):  # noqa: ANN202 - JobSummary
+def _sharded(args: argparse.Namespace, parts: Path):  # noqa: ANN202 - JobSummary, or None: engine unavailable
     from ghatna.engines import print_job_summary, run
+    from ghatna.engines.ray_engine import EngineUnavailable
 
-    summary = run(args.paths, parts, engine=args.engine, workers=args.workers, address=args.address,
-                  actors=args.actors, pipeline=_pipeline(args),
-                  progress=not args.no_progress and sys.stderr.isatty())
+    try:
+        summary = run(args.paths, parts, engine=args.engine, workers=args.workers, address=args.address,
+                      actors=args.actors, pipeline=_pipeline(args),
+                      progress=not args.no_progress and sys.stderr.isatty())
+    except EngineUnavailable as exc:
+        print(f"ghatna {args.command}: {exc}", file=sys.stderr)
+        return None
     print_job_summary(summary)
     return summary
 
@@ -292,6 +297,8 @@ def _extract_sharded(args: argparse.Namespace) -> int:
         print(f"ghatna extract: {problem}", file=sys.stderr)
         return EXIT_USAGE
     summary = _sharded(args, parts)
+    if summary is None:
+        return 2
     if args.output is None or jsonl:
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
         try:
@@ -333,6 +340,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"ghatna ingest: {problem}", file=sys.stderr)
             return EXIT_USAGE
         job = _sharded(args, args.parts or args.db.with_name(args.db.name + ".parts"))
+        if job is None:
+            return 2
         _load(job.parts, args.db)
         return job.exit_code
     summary = Summary()

@@ -41,11 +41,15 @@ DEFAULT_DOC_TIMEOUT_S = 300.0
 ACTOR_MEMORY_BYTES = 1 << 30
 
 
+class EngineUnavailable(RuntimeError):
+    """Ray is not installed, or the cluster cannot be reached."""
+
+
 def require_ray() -> Any:  # noqa: ANN401 - the ray module
     try:
         import ray
     except ImportError as exc:
-        raise RuntimeError("the ray engine needs Ray: pip install 'ghatna[ray]'") from exc
+        raise EngineUnavailable("the ray engine needs Ray: pip install 'ghatna[ray]'") from exc
     return ray
 
 
@@ -57,10 +61,13 @@ def connect(address: str | None = None, num_cpus: int | None = None,
     if ray.is_initialized():
         return False
     if address:
-        ray.init(address=address, log_to_driver=False)
+        try:
+            ray.init(address=address, log_to_driver=False)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            raise EngineUnavailable(f"cannot connect to Ray at {address}: {str(exc).strip().splitlines()[0]}") from exc
     else:
         ray.init(num_cpus=num_cpus or os.cpu_count() or 1, object_store_memory=object_store_mb << 20,
-                 include_dashboard=False, log_to_driver=False)
+                 include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     return True
 
 
@@ -108,6 +115,8 @@ def ray_round(job: ShardJob, indexes: list[int], actors: int | None = None,
     context.actor_task_retry_on_errors = False  # shard errors come back as rows; the job retries them
     context.enable_progress_bars = progress
     context.print_on_execution_start = progress
+    if not progress:  # Ray Data logs each execution's start and end at INFO
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
     # One block per shard, so that shards are handed out one by one.
     shards = ray.data.from_items([{"index": i} for i in indexes], override_num_blocks=len(indexes))
     with warnings.catch_warnings():

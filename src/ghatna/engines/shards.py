@@ -7,12 +7,13 @@ shards that are already done.
 
 Which reader reads a file is decided by its name: a registry maps file-name endings to readers
 (`register_shard_reader`).  Container formats are registered here; WARC files are read by the
-`read` package's `read_path` (where WARC support lives), and another format plugs in with one call.
+`read` package's `read_path` once `ghatna.read.warc` exists, and another format plugs in with one call.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -62,9 +63,15 @@ def register_shard_reader(name: str, suffixes: Iterable[str], read: ShardReader)
 
 register_shard_reader("jsonl", (".jsonl", ".ndjson"), _read_path)
 register_shard_reader("parquet", (".parquet",), _read_parquet)
-# WARC: `read_path` reads what the read package supports; until it knows WARC, each such file is one
-# clear error record rather than a silent skip.
-register_shard_reader("warc", (".warc", ".warc.gz", ".arc", ".arc.gz"), _read_path)
+def _read_warc(path: str) -> Iterator[RawDocument]:
+    # WARC support belongs to the read package (ghatna.read.warc, reached through `read_path`);
+    # without it a WARC file is one clear error record, not a binary blob read as an article.
+    if importlib.util.find_spec("ghatna.read.warc") is None:
+        return iter([RawDocument(source=path, error="WARC input needs ghatna.read.warc, absent from this version")])
+    return read_path(Path(path))
+
+
+register_shard_reader("warc", (".warc", ".warc.gz", ".arc", ".arc.gz"), _read_warc)
 
 
 def shard_readers() -> dict[str, ShardReader]:
