@@ -75,16 +75,14 @@ def _adjectives() -> dict[str, str]:
     return dict(get_pack("hi").agents.ADJECTIVES)
 
 
-# Endings of nationality adjectives made from a country's name (युगांडा -> युगांडाई, इराक -> इराकी).
-DEMONYM_ENDINGS = ("\u0940", "\u0908")  # -ी, -ई
-MIN_DEMONYM_STEM = 3
+MIN_DEMONYM_STEM = 3  # letters left once a demonym's ending is taken off
 
 
 @cache
 def _demonym(key: str) -> str | None:
     """The country of an adjective made from a country's name that the pack's table lacks: the
     word less -ी / -ई, written as a country in the registry (युगांडाई -> UGA)."""
-    if not key.endswith(DEMONYM_ENDINGS) or len(key) - 1 < MIN_DEMONYM_STEM:
+    if not key.endswith(get_pack("hi").agents.DEMONYM_ENDINGS) or len(key) - 1 < MIN_DEMONYM_STEM:
         return None
     from ghatna.resolve.matcher import matcher  # the registry, only for such words
 
@@ -334,14 +332,9 @@ def _clause_start(view: SentenceView, before: int, floor: int) -> int:
     return floor
 
 
-# Plural (oblique) endings of nationality nouns and what their singular ends in: फ़िलिस्तीनियों ->
-# फ़िलिस्तीनी, तुर्कों -> तुर्क.
-NATIONALITY_PLURALS = (("\u093f\u092f\u094b\u0902", "\u0940"), ("\u094b\u0902", ""))  # -ियों -> -ी, -ों
-
-
 def _nationality(key: str) -> str | None:
     """The country of a nationality word, singular or plural (फ़िलिस्तीनियों -> PSE)."""
-    forms = [key] + [key[:-len(plural)] + singular for plural, singular in NATIONALITY_PLURALS
+    forms = [key] + [key[:-len(plural)] + singular for plural, singular in get_pack("hi").agents.NATIONALITY_PLURALS
                      if key.endswith(plural)]
     return next((c for form in forms if (c := _adjectives().get(form) or _demonym(form))), None)
 

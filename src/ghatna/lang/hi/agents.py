@@ -84,6 +84,12 @@ for _words, _agent in (
 ):
     for _word in _words.split():
         AGENT_NOUNS[match_key(_word)] = _agent
+# Endings of nationality adjectives made from a country's name (युगांडा -> युगांडाई, इराक -> इराकी).
+DEMONYM_ENDINGS = ("ी", "ई")
+# Plural (oblique) endings of nationality nouns and what their singular ends in: फ़िलिस्तीनियों ->
+# फ़िलिस्तीनी, तुर्कों -> तुर्क.
+NATIONALITY_PLURALS = (("ियों", "ी"), ("ों", ""))
+
 # Modifiers that place a group outside the document's country (विदेशी सैनिक: foreign troops), so
 # that it is not given that country when its phrase names none.
 FOREIGN_MODIFIERS = frozenset(match_key(w) for w in "विदेशी बाहरी अंतरराष्ट्रीय अंतर्राष्ट्रीय".split())
