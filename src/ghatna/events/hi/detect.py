@@ -76,7 +76,7 @@ def _adjectives() -> dict[str, str]:
     return dict(get_pack("hi").agents.ADJECTIVES)
 
 
-MIN_DEMONYM_STEM = 3
+MIN_DEMONYM_STEM = 3  # letters left once a demonym's ending is taken off
 
 
 @cache
@@ -333,8 +333,7 @@ def _clause_start(view: SentenceView, before: int, floor: int) -> int:
     return floor
 
 
-
-
+@cache
 def _nationality(key: str) -> str | None:
     """The country of a nationality word, singular or plural (फ़िलिस्तीनियों -> PSE)."""
     forms = [key] + [key[:-len(plural)] + singular for plural, singular in hi_agents.NATIONALITY_PLURALS
@@ -349,7 +348,7 @@ def _agent_refs(view: SentenceView, token: int) -> tuple[list[AgentRef], list[in
     its phrase places them in (बोस्नियाई सर्बों, दक्षिणी सर्बिया के अल्बानियाई)."""
     agent = _agent_keys().get(view.keys[token])
     if not agent:
-        if _marker_after(view.keys, token + 1) and (country := _nationality(view.keys[token])):
+        if (country := _nationality(view.keys[token])) and _marker_after(view.keys, token + 1):
             owners, used = _agent_countries(view, token)
             return [AgentRef(NATIONALS, "", o.country, prefix=o.prefix)
                     for o in owners or [_country(country)]], used
@@ -419,8 +418,8 @@ def roles(view: SentenceView, lo: int, hi_: int) -> list[tuple[str, int, str, ob
         if token in named_agents or view.entity_covering(token):
             continue
         refs, used = _agent_refs(view, token)
-        named = view.mention_starting(token + 1)
-        if refs and named and named[2].type == PERSON:
+        named = view.mention_starting(token + 1) if refs else None
+        if named and named[2].type == PERSON:
             # a title (मेजर जनरल आलम सईद, जर्मनी के विदेश मंत्री ओस्कर फिशर): the person acts,
             # and takes the title's role and country where resolution gave none
             _titled(named[2], refs[0])
@@ -584,8 +583,8 @@ def attach(view: SentenceView, candidates: list[Candidate], previous: Antecedent
     subjects = [r for r in sentence_roles if r[0] in ("ergative", "actor")]
     subject = ids(subjects[-1:]) if subjects else followed or list(previous.subject)
     # the people the sentence is about: subjects, and the को-marked patient of a passive
-    passive = any(a in _keyed(hi.PERFECTIVE) and b in _keyed(hi.PASSIVE_AUXILIARIES)
-                  for a, b in zip(keys, keys[1:], strict=False))
+    perfective, auxiliaries = _keyed(hi.PERFECTIVE), _keyed(hi.PASSIVE_AUXILIARIES)
+    passive = any(a in perfective and b in auxiliaries for a, b in zip(keys, keys[1:], strict=False))
     people = [r for r in sentence_roles if r[2] == "entity" and r[3].type == PERSON and (
         r[0] in ("ergative", "actor", "bare") or passive and r[0] == "recipient")]
     if subjects and subjects[-1][2] == "entity" and subjects[-1][3].type == PERSON:
