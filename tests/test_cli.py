@@ -112,5 +112,7 @@ def test_eval_structure_writes_the_report(seed_path, tmp_path):
     assert report["metrics"]["seed.fields_correct"] == 1.0
 
 
-def test_unknown_suite_is_a_usage_error():
-    assert main(["eval", "no-such-suite"]) == 2
+def test_unknown_suite_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["eval", "no-such-suite"])
+    assert exit_.value.code == 2 and "invalid choice: 'no-such-suite'" in capsys.readouterr().err

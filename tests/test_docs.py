@@ -15,8 +15,9 @@ ROLES = {"train", "dev", "test", "dev-used", "timing"}
 
 
 def quality_rows() -> list[tuple[str, str, str]]:
-    """(metric, value, role) of each row of the tables under '## Quality' whose header has a role column."""
-    text = BENCHMARKS.read_text(encoding="utf-8").split("## Quality", 1)[1]
+    """(metric, value, role) of each row of the tables under '## Quality' whose header has a role column
+    (the section runs to the next '## ' heading)."""
+    text = BENCHMARKS.read_text(encoding="utf-8").split("\n## Quality", 1)[1].split("\n## ", 1)[0]
     rows, columns = [], None
     for line in text.splitlines():
         if not line.startswith("|"):
@@ -25,11 +26,13 @@ def quality_rows() -> list[tuple[str, str, str]]:
         cells = [c.strip() for c in line.strip("|").split("|")]
         if columns is None:
             columns = cells
+            assert any(c.endswith("role") for c in columns), f"a quality table with no role column: {columns}"
             continue
         if set("".join(cells)) <= set("-: "):
             continue
-        if "role" in columns:
-            rows.append((cells[0].strip("`"), cells[columns.index("value")], cells[columns.index("role")]))
+        role = next((i for i, c in enumerate(columns) if c.endswith("role")), None)
+        if role is not None:
+            rows.append((cells[0].strip("`"), cells[columns.index("value")], cells[role]))
     return rows
 
 

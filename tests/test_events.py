@@ -177,12 +177,13 @@ def test_a_group_with_no_country_takes_the_documents_dominant_one():
 
 def test_one_agent_table_per_language():
     from ghatna.lang import get_pack
+    from ghatna.ontology import AGENT_CODE_NAMES
 
     agents = get_pack("hi").agents
     assert not hasattr(get_pack("hi").events, "AGENT_NOUNS")  # no second table to disagree with
     assert {agents.AGENTS[k] for k in ("आतंकवादी", "चरमपंथियों", "उग्रवादी")} == {"REB"}
     for key, (_name, code) in agents.AGENT_NOUNS.items():
-        assert agents.AGENTS[key] == code and code in agents.AGENT_CODE_NAMES
+        assert agents.AGENTS[key] == code and code in AGENT_CODE_NAMES
 
 
 def test_unhone_points_back_to_the_last_person():

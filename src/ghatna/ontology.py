@@ -50,6 +50,13 @@ class EventType(StrEnum):
 # stated intention is a threat (THREATEN): see events/recode.py.
 COOPERATIVE_TYPES = frozenset({CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT})
 COERCIVE_TYPES = frozenset({PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT})
+# English names of the CAMEO agent codes (CAMEO codebook; an organisation named "<actor> <agent noun>").
+AGENT_CODE_NAMES = {"OPP": "opposition", "GOV": "government", "COP": "police", "MIL": "military",
+                    "REB": "rebels", "CVL": "civilians", "EDU": "education", "MED": "media",
+                    "AGR": "farmers", "LAB": "workers", "JUD": "judiciary", "LEG": "legislature",
+                    "HLH": "health workers", "REF": "refugees", "CRM": "criminals", "BUS": "business",
+                    "UAF": "armed group", "SPY": "intelligence", "IGO": "international organisation",
+                    "PTY": "party"}
 # Types of acts that parties named together do to each other ("X and Y agreed", "X and Y met").
 MUTUAL_TYPES = frozenset({AGREE, CONSULT, COOPERATE})
 # Types of acts that have casualties (a death toll is linked to one of these first).

@@ -27,8 +27,8 @@ from ghatna.document import Document, Entity, Mention
 from ghatna.lang import get_pack
 from ghatna.lang.en import agents as en_agents
 from ghatna.lang.hi import agents as hi_agents
-from ghatna.lang.hi import events as hi_events
 from ghatna.lang.hi.names import similarity, skeleton
+from ghatna.ontology import AGENT_CODE_NAMES
 from ghatna.resolve.gazetteer import CONFIDENCE_FLOOR, Place, PlaceContext, Region, common_words
 from ghatna.resolve.matcher import (
     HONORIFICS,
@@ -850,7 +850,7 @@ def _compose_agents(doc: Document, m: Matcher, resolved: set[str]) -> None:
             base = actor.actor_code if actor.type != "PER" else (actor.country or "")
             if base:
                 # named in English after what it is (CSTO forces), not a transliteration of the words
-                e.name = f"{actor.name} {hi_events.AGENT_CODE_NAMES.get(agent, agent.lower())}"
+                e.name = f"{actor.name} {AGENT_CODE_NAMES.get(agent, agent.lower())}"
                 e.country = actor.country
                 e.actor_code = base[:3] + agent if len(base) == 3 or base[3:6] == "GOV" else base + agent
                 break

@@ -97,13 +97,6 @@ NAME_HEADS: dict[str, tuple[str, str]] = {match_key(k): v for k, v in {
 # Noun, phrase or name head -> CAMEO agent code.
 AGENTS: dict[str, str] = {key: code for key, (_name, code) in (AGENT_NOUNS | NAME_HEADS).items()}
 
-# English names of the CAMEO agent codes (an organisation named "<actor> <agent noun>").
-AGENT_CODE_NAMES = {"OPP": "opposition", "GOV": "government", "COP": "police", "MIL": "military",
-                    "REB": "rebels", "CVL": "civilians", "EDU": "education", "MED": "media",
-                    "AGR": "farmers", "LAB": "workers", "JUD": "judiciary", "LEG": "legislature",
-                    "HLH": "health workers", "REF": "refugees", "CRM": "criminals", "BUS": "business",
-                    "UAF": "armed group", "SPY": "intelligence", "IGO": "international organisation",
-                    "PTY": "party"}
 
 # Words that a recogniser may tag but that never name one place or actor on their own
 # (directions, generic regions): never resolved.

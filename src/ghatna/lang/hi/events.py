@@ -11,7 +11,6 @@ from __future__ import annotations
 
 # Generic actor nouns (सरकार, पुलिस, सेना, ...) and their CAMEO agent codes are one table, the
 # agents part's AGENT_NOUNS; the codes' English names are re-exported for readers of this part.
-from ghatna.lang.hi.agents import AGENT_CODE_NAMES  # noqa: F401
 
 # head phrase -> (PLOVER type, mode or None).  Inflected forms are listed: Hindi nouns take
 # oblique (-े) and plural (-ों) forms before postpositions.
