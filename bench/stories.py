@@ -60,7 +60,7 @@ def run_ingest(data: Path, workers: int, stories: bool) -> dict:
             seconds = time.perf_counter() - started
             stats = {}
             if stories:
-                stats = {t: store.query(f"SELECT count(*) FROM {t}")[1][0][0]
+                stats = {f"{t}_rows": store.query(f"SELECT count(*) FROM {t}")[1][0][0]
                          for t in ("stories", "near_duplicates", "canonical_events", "events")}
     done.set()
     sampler.join()
