@@ -316,10 +316,11 @@ def test_actors_autocomplete_and_network(client, expected):
 def test_meta_reports_store_counts_and_codebooks(client, sample_store, expected):
     body = client.get("/api/meta").json()
     with Store(sample_store, read_only=True) as store:
-        assert body["counts"] == {k: v for k, v in store.counts().items()}
+        core = store.counts()
+    assert {k: body["counts"][k] for k in core} == core  # and the stories' tables beside them
     assert body["summary"]["events"] == len(expected)
     assert {t["type"] for t in body["codebooks"]["types"]} >= {"PROTEST", "ASSAULT", "DISASTER"}
-    assert body["features"] == {"stories": False, "canonical": False, "sql": False}
+    assert body["features"] == {"stories": True, "canonical": True, "sql": False}
     assert body["store"] == sample_store.name  # the file name only, not the server's paths
 
 
@@ -374,8 +375,7 @@ BAD = [
     (f"/api/events?cursor={_cursor(['-date', '2020-01-01'])}", 400, "cursor"),
     (f"/api/events?cursor={_cursor(['date', '2020-01-01', 'a'])}", 400, "sort"),
     (f"/api/events?sort=confidence&cursor={_cursor(['confidence', 'high', 'a'])}", 400, "confidence"),
-    ("/api/events?story=s1", 400, "no stories"),
-    ("/api/events?canonical=true", 400, "no canonical"),
+    ("/api/events?story=s1", 400, "unknown story"),
     ("/api/events?colour=red", 400, "unknown parameter"),
     ("/api/events?type=PROTEST&type=ASSAULT", 400, "more than once"),
     ("/api/events?q=" + "x" * 201, 400, "over the limit"),
@@ -521,3 +521,18 @@ def test_real_hindi_documents(real_store):
             assert all(0 <= h["start"] < h["end"] <= len(body["text"]) for h in body["highlights"])
             assert any(h["kind"] == "trigger" for h in body["highlights"])
     app.state.ghatna.index.close()
+
+
+def test_story_and_canonical_filters(client, sample_store):
+    with Store(sample_store, read_only=True) as store:
+        _, rows = store.query("SELECT story_id FROM documents WHERE story_id IS NOT NULL "
+                              "GROUP BY story_id ORDER BY count(*) DESC, story_id LIMIT 1")
+        story = rows[0][0]
+        _, docs = store.query("SELECT doc_id FROM documents WHERE story_id = ?", [story])
+        _, firsts = store.query("SELECT first_doc_id, first_event_id FROM canonical_events")
+        _, raw = store.query("SELECT count(*) FROM events")
+    in_story = client.get(f"/api/events?story={story}&limit=1000").json()["events"]
+    assert in_story and {e["doc_id"] for e in in_story} <= {d for (d,) in docs}
+    canonical = client.get("/api/events?canonical=true&limit=1000").json()["events"]
+    assert {(e["doc_id"], e["id"]) for e in canonical} == set(firsts)
+    assert len(canonical) <= raw[0][0]

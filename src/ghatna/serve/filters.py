@@ -5,9 +5,9 @@ unknown to the store raises `BadRequest` with a one-line message naming the para
 answers 400 and never runs a query it cannot answer.  Values only ever reach SQL as bound
 parameters; the SQL text is built from fixed fragments.
 
-`story` and `canonical` are parsed like the other filters; they are refused (400) until the store
-has the tables that the streams work adds (`stories`, `canonical_events`), and the SQL for them is
-the one place to add when it does.
+`story` (events of one story's documents) and `canonical` (one row per canonical event: its first
+report) need the tables stories add (`stories`, `canonical_events`); a store ingested with
+`--no-stories` refuses them with a 400.
 """
 
 from __future__ import annotations
@@ -152,6 +152,7 @@ class Known:
     actor_keys: frozenset[str]
     has_stories: bool = False
     has_canonical: bool = False
+    stories: frozenset[str] = frozenset()  # story ids, when the store has stories
 
 
 @dataclass
@@ -173,6 +174,8 @@ class EventQuery:
     min_confidence: float | None = None
     modalities: list[str] = field(default_factory=list)
     negated: bool | None = None
+    story: str | None = None
+    canonical: bool = False  # one row per canonical event (its first report), not per document event
     sort: str = "-date"
     after: tuple[Any, str] | None = None  # (sort value, id) of the last row of the previous page
 
@@ -227,6 +230,11 @@ class EventQuery:
             add("list_contains(?::VARCHAR[], modality)", self.modalities)
         if self.negated is not None:
             add("negated = ?", self.negated)
+        if self.story is not None:
+            add("doc_id IN (SELECT doc_id FROM store.documents WHERE story_id = ?)", self.story)
+        if self.canonical:
+            add("EXISTS (SELECT 1 FROM store.canonical_events c WHERE c.first_doc_id = doc_id "
+                "AND c.first_event_id = id)")
         if after_cursor and self.after is not None:
             value, last_id = self.after
             key, descending = self._sort_key()
@@ -358,12 +366,15 @@ def parse_event_query(params: Mapping[str, str], known: Known, boundary_countrie
     if (value := get("story")) is not None:
         check_text("story", value)
         if not known.has_stories:
-            raise BadRequest("story: this store has no stories yet (they come with the streams stage)")
-        raise BadRequest("story: story filters are not implemented for this store's stories table")
+            raise BadRequest("story: this store has no stories (it was ingested with --no-stories)")
+        if value not in known.stories:
+            raise BadRequest(f"story: unknown story '{value}'")
+        query.story = value
     if (value := get("canonical")) is not None:
-        if parse_bool("canonical", value) and not known.has_canonical:
-            raise BadRequest("canonical: this store has no canonical events yet (they come with the streams "
-                             "stage); leave canonical out or set it to false for raw events")
+        query.canonical = parse_bool("canonical", value)
+        if query.canonical and not known.has_canonical:
+            raise BadRequest("canonical: this store has no canonical events (it was ingested with "
+                             "--no-stories); leave canonical out or set it to false for raw events")
     if (value := get("q")) is not None:
         words = check_text("q", value, 200).split()
         if not words:

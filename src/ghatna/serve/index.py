@@ -211,6 +211,7 @@ class EventIndex:
             actor_keys=column("SELECT key FROM actor_index"),
             has_stories=self.has_stories,
             has_canonical=self.has_canonical,
+            stories=column("SELECT story_id FROM store.stories") if self.has_stories else frozenset(),
         )
 
     # -- stories and canonical events (issue 14) -----------------------------------------------------
