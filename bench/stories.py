@@ -22,7 +22,6 @@ import random
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import tracemalloc
 from collections import Counter
@@ -31,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from throughput import _tree_rss_kib, load_corpus  # noqa: E402
+from throughput import PeakRss, load_corpus  # noqa: E402
 
 
 def run_ingest(data: Path, workers: int, stories: bool) -> dict:
@@ -41,18 +40,7 @@ def run_ingest(data: Path, workers: int, stories: bool) -> dict:
     from ghatna.stories import write_with_stories
 
     raws = load_corpus(data)
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_rss_kib(os.getpid()))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    with tempfile.TemporaryDirectory() as tmp:
+    with PeakRss() as rss, tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         docs = Pipeline(options=Options(stories=stories)).map(raws, workers=workers)
         with Store(Path(tmp) / "bench.duckdb") as store:
@@ -62,8 +50,7 @@ def run_ingest(data: Path, workers: int, stories: bool) -> dict:
             if stories:
                 stats = {f"{t}_rows": store.query(f"SELECT count(*) FROM {t}")[1][0][0]
                          for t in ("stories", "near_duplicates", "canonical_events", "events")}
-    done.set()
-    sampler.join()
+    peak = rss.peak_kib
     return {"stories": stories, "workers": workers, "documents": counts.total, "failed": counts.errors,
             "seconds": round(seconds, 2), "docs_per_s": round(counts.total / seconds, 1),
             "peak_rss_mb": round(peak / 1024, 1), **stats}

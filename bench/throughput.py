@@ -59,27 +59,41 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
+class PeakRss:
+    """`with PeakRss() as rss: ...`, then `rss.mb`: the peak RSS of this process tree meanwhile,
+    sampled from /proc every 50 ms by a thread."""
+
+    def __enter__(self) -> PeakRss:
+        self.peak_kib = 0
+        self._done = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._sampler.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._done.is_set():
+            self.peak_kib = max(self.peak_kib, _tree_rss_kib(os.getpid()))
+            time.sleep(0.05)
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._sampler.join()
+
+    @property
+    def mb(self) -> float:
+        return round(self.peak_kib / 1024, 1)
+
+
 def run_config(data: Path, workers: int) -> dict:
     """One measurement, in this process (called in a fresh subprocess)."""
     from ghatna.pipeline import Pipeline
 
     raws = load_corpus(data)
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_rss_kib(os.getpid()))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    started = time.perf_counter()
-    docs = list(Pipeline().map(raws, workers=workers))
-    seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
+    with PeakRss() as rss:
+        started = time.perf_counter()
+        docs = list(Pipeline().map(raws, workers=workers))
+        seconds = time.perf_counter() - started
+    peak = rss.peak_kib
     chars = sum(len(r.content) for r in raws)
     failed = sum(d.status == "error" for d in docs)
     return {"workers": workers, "documents": len(docs), "failed": failed, "seconds": round(seconds, 2),
