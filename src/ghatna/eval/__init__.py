@@ -96,3 +96,16 @@ def _pipeline(options: Options) -> Pipeline:
     from ghatna.pipeline import Pipeline
 
     return Pipeline(options=options)
+
+
+def write_labels(out: Path, header: str, fields: list[str], rows: list[list[str]]) -> int:
+    """Write a labelled set as TSV: `header` (comment lines, each starting '# '), the field names,
+    then `rows`; returns the number of rows."""
+    import csv
+
+    with Path(out).open("w", encoding="utf-8", newline="") as f:
+        f.write(header)
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(fields)
+        w.writerows(rows)
+    return len(rows)

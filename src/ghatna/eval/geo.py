@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from ghatna.eval import DataMissing
+from ghatna.eval import DataMissing, write_labels
 
 FRESH = Path(__file__).resolve().parent / "data" / "geo_fresh.tsv"
 FRESH_FIELDS = ("split", "corpus", "locator", "lang", "surface", "label", "expected", "country", "lat", "lon")
@@ -272,13 +272,9 @@ def make_fresh(labels: Path, out: Path = FRESH, test_every: int = 3) -> int:
         for lang, surface in (("en", en), ("hi", hi)):
             if surface != "-":
                 rows.append([split, corpus, locator, lang, surface, label, expected, country, lat, lon])
-    with Path(out).open("w", encoding="utf-8", newline="") as f:
-        f.write("# Places in real news sentences (UD Hindi PUD, English and Hindi), labelled by hand; truth\n"
-                "# points from GeoNames by label.  Made by `python -m ghatna.eval.geo --make-fresh`.\n")
-        w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(FRESH_FIELDS)
-        w.writerows(rows)
-    return len(rows)
+    return write_labels(out, "# Places in real news sentences (UD Hindi PUD, English and Hindi), labelled by hand; truth\n"
+                        "# points from GeoNames by label.  Made by `python -m ghatna.eval.geo --make-fresh`.\n",
+                        FRESH_FIELDS, rows)
 
 
 def _admin1_names() -> dict[tuple[str, str], str]:

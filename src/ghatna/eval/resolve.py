@@ -26,7 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ghatna.eval import DataMissing
+from ghatna.eval import DataMissing, write_labels
 
 if TYPE_CHECKING:
     from ghatna.resolve.registry import Registry
@@ -227,13 +227,9 @@ def make_variants(labels: Path, data_dir: Path, out: Path = VARIANTS) -> int:
             rows.append(_variant_row(line, reg, by_name, en_index, units))
         except (KeyError, ValueError) as exc:
             print(f"skipped: {exc}", file=sys.stderr)
-    with Path(out).open("w", encoding="utf-8", newline="") as f:
-        f.write("# Hindi name variants from real text (corpus + locator into ../shared/data), with the\n"
-                "# expected registry actor or place; made by `python -m ghatna.eval.resolve --make-variants`.\n")
-        w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(VARIANT_FIELDS)
-        w.writerows(rows)
-    return len(rows)
+    return write_labels(out, "# Hindi name variants from real text (corpus + locator into ../shared/data), with the\n"
+                        "# expected registry actor or place; made by `python -m ghatna.eval.resolve --make-variants`.\n",
+                        VARIANT_FIELDS, rows)
 
 
 def _variant_row(line: str, reg: Registry, by_name: dict, en_index: dict, units: list) -> list[str]:
